@@ -26,9 +26,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -82,7 +86,9 @@ import java.util.stream.Collectors;
  * refuses an already formatted directory and every {@link TestKitNodes} gets a random cluster id),
  * so {@code start} skips formatting when {@code <dataDir>/combined_0_0/meta.properties} exists and
  * passes the stored cluster id to the kit. Delete the directory to start from scratch. A directory
- * can only be used by one running broker at a time (Kafka locks it).
+ * can only be used by one running broker at a time: {@code start} takes a lock on
+ * {@code <dataDir>/}{@value #LOCK_FILE} before touching anything (Kafka's own lock is only taken by
+ * the broker half, after the controller has already opened the metadata log).
  *
  * <h2>Caveats (internal test infrastructure)</h2>
  * <ul>
@@ -102,6 +108,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     static final String CLIENT_LISTENER = "PLAINTEXT";
     /** Sub-directory (log dir + KRaft metadata dir) the kit uses for combined node 0. */
     static final String NODE_DIR = "combined_0_0";
+    /** Guards a data directory against a second broker (in this or another process). */
+    static final String LOCK_FILE = "embedded-broker.lock";
     static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
@@ -158,13 +166,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private final KafkaClusterTestKit kit;
+    private final DirLock dirLock;
     private final Path dataDir;
     private final boolean temporaryDataDir;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedKafkaBroker(KafkaClusterTestKit kit, Path dataDir, boolean temporaryDataDir, int port) {
+    private EmbeddedKafkaBroker(KafkaClusterTestKit kit, DirLock dirLock, Path dataDir, boolean temporaryDataDir, int port) {
         this.kit = kit;
+        this.dirLock = dirLock;
         this.dataDir = dataDir;
         this.temporaryDataDir = temporaryDataDir;
         this.port = port;
@@ -194,8 +204,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     + settings.dataDir() + ": " + e, e);
         }
 
+        DirLock dirLock = null;
         KafkaClusterTestKit kit = null;
         try {
+            dirLock = DirLock.acquire(dataDir);
             Optional<String> existingClusterId = readClusterId(dataDir);
             TestKitNodes nodes = new TestKitNodes.Builder(productionBootstrapMetadata())
                     .setCombined(true)
@@ -219,7 +231,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             startAndAwaitReady(kit);
 
             int boundPort = brokerServer(kit).boundPort(ListenerName.normalised(CLIENT_LISTENER));
-            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(kit, dataDir, temporary, boundPort);
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(kit, dirLock, dataDir, temporary, boundPort);
             log.info("Kafka broker ready at {} in {} ms (cluster {}, {} data dir {})",
                     broker.bootstrapServers(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos),
                     nodes.clusterId(), existingClusterId.isPresent() ? "reused" : "new", dataDir);
@@ -229,6 +241,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             closeQuietly(kit);
+            if (dirLock != null) {
+                dirLock.release();
+            }
             if (temporary) {
                 deleteQuietly(dataDir);
             }
@@ -306,6 +321,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (Exception e) {
             log.warn("Kafka broker at {} reported an error while running or stopping", bootstrapServers(), e);
         } finally {
+            dirLock.release();
             if (temporaryDataDir) {
                 deleteQuietly(dataDir);
             }
@@ -375,7 +391,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         props.put("metadata.log.dir", nodeDir);
         props.put("log.dirs", nodeDir);
         props.putIfAbsent("controller.listener.names", nodes.controllerListenerName().value());
-        props.put("quorum.voters", nodeId + "@localhost:1"); // the kit uses its pre-bound port here
+        props.put("controller.quorum.voters", nodeId + "@localhost:1"); // the kit uses its pre-bound port here
         try {
             new KafkaConfig(props, false);
         } catch (RuntimeException e) {
@@ -446,7 +462,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return new StartException("port " + port + " is already in use — is another Kafka running? use --port", cause);
     }
 
-    private static StartException startFailure(Throwable e, int port, Path dataDir) {
+    static StartException startFailure(Throwable e, int port, Path dataDir) {
         if (e instanceof StartException startException) {
             return startException;
         }
@@ -527,6 +543,37 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             log.debug("Error while stopping a Kafka broker that failed to start", e);
+        }
+    }
+
+    /** An exclusive lock on {@code <dataDir>/LOCK_FILE}, held while the broker runs. */
+    private record DirLock(FileChannel channel, FileLock lock) {
+        static DirLock acquire(Path dataDir) throws IOException {
+            FileChannel channel = FileChannel.open(dataDir.resolve(LOCK_FILE),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) { // held by a broker in this JVM
+                lock = null;
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+            if (lock == null) {
+                channel.close();
+                throw new StartException("Kafka data directory " + dataDir
+                        + " is in use by another broker — is another topic-tracker running?", null);
+            }
+            return new DirLock(channel, lock);
+        }
+
+        void release() {
+            try {
+                channel.close(); // releases the lock
+            } catch (IOException e) {
+                log.warn("Could not release the lock on the Kafka data directory", e);
+            }
         }
     }
 
