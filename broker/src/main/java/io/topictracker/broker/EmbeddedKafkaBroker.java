@@ -61,13 +61,14 @@ import java.util.stream.Collectors;
  * else talks to the broker through {@link #bootstrapServers()} with ordinary Kafka clients.
  *
  * <h2>Listener</h2>
- * The client listener ({@value #CLIENT_LISTENER}) binds {@code localhost:<port>} and advertises
- * exactly {@code localhost:<port>}, so external clients (kcat, {@code kafka-console-producer},
- * other JVMs) can produce and consume while the broker runs. With {@code port == 0} a free port is
+ * The client listener ({@code PLAINTEXT}) binds {@code localhost:<port>} and advertises exactly
+ * {@code localhost:<port>}, so external clients (kcat, {@code kafka-console-producer}, other
+ * JVMs) can produce and consume while the broker runs. With {@code port == 0} a free port is
  * chosen and reported by {@link #port()} / {@link #bootstrapServers()}. The test kit's own broker
  * listener ({@code EXTERNAL}) is deliberately not used: the kit pre-binds it to a random port,
- * which would silently override any fixed port. The KRaft controller listener keeps the kit's
- * random pre-bound port; it is internal to this process.
+ * which would silently override any fixed port. The kit still pre-binds that (unused) socket and
+ * the KRaft {@code CONTROLLER} listener's socket on random ports of all interfaces; only the client
+ * listener is meant to be used.
  *
  * <h2>Broker defaults</h2>
  * Bootstrapped at the latest <em>production</em> metadata version of the bundled Kafka (the kit
@@ -81,21 +82,29 @@ import java.util.stream.Collectors;
  * <h2>Data directory and restarts</h2>
  * With {@link Settings#dataDir()} {@code null} a fresh temporary directory is used and deleted on
  * {@link #close()}. With an explicit directory the data is kept on close and <b>reused</b> by the
- * next {@code start} on the same directory: topics, records, committed consumer offsets and
- * transaction state survive a restart. The kit itself has no API for this ({@code format()}
- * refuses an already formatted directory and every {@link TestKitNodes} gets a random cluster id),
- * so {@code start} skips formatting when {@code <dataDir>/combined_0_0/meta.properties} exists and
- * passes the stored cluster id to the kit. Delete the directory to start from scratch. A directory
- * can only be used by one running broker at a time: {@code start} takes a lock on
- * {@code <dataDir>/}{@value #LOCK_FILE} before touching anything (Kafka's own lock is only taken by
- * the broker half, after the controller has already opened the metadata log).
+ * next {@code start} on the same directory (also from another process): topics, records,
+ * committed consumer offsets and transaction state survive a restart, including after the
+ * process was killed. Delete the directory to start from scratch.
+ * <p>The kit has no API for this: its {@code format()} refuses an already formatted directory and
+ * every {@link TestKitNodes} gets a random cluster id. So {@code start} skips {@code format()} when
+ * {@code <dataDir>/combined_0_0/meta.properties} exists and hands the stored cluster id to the
+ * kit. This relies on kit internals (its fixed {@code combined_0_0} layout, and that the random
+ * directory id it generates in memory is irrelevant with its static controller quorum); the
+ * integration test {@code dataSurvivesRestartWithSameDataDir} guards it on Kafka upgrades.
+ * <p>After an unclean exit (kill -9) the next start on that directory takes about 10 s longer: the
+ * controller waits for the old broker session to expire ({@code broker.session.timeout.ms}, 9 s).
+ * <p>A directory can only be used by one running broker at a time: {@code start} first takes a lock
+ * on {@code <dataDir>/embedded-broker.lock} (Kafka's own lock is only taken by the broker half,
+ * after the controller half has already opened the metadata log).
  *
  * <h2>Caveats (internal test infrastructure)</h2>
  * <ul>
  *   <li>Kafka's fault handlers are the kit's mock ones: a fatal broker fault is logged at ERROR and
  *       the broker stays up in a possibly broken state instead of exiting the process.</li>
  *   <li>Broker logging goes through SLF4J and is very chatty at INFO: set {@code kafka},
- *       {@code org.apache.kafka} and {@code state.change.logger} to WARN.</li>
+ *       {@code org.apache.kafka}, {@code org.apache.zookeeper} and {@code state.change.logger} to
+ *       WARN. Formatting a fresh directory also prints two lines to {@code System.out} (Kafka's
+ *       {@code Formatter}; the kit offers no way to redirect them).</li>
  * </ul>
  *
  * <p>Instances are thread-safe; {@link #close()} is idempotent.
@@ -201,7 +210,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     : Files.createDirectories(settings.dataDir().toAbsolutePath());
         } catch (IOException e) {
             throw new StartException("cannot create Kafka data directory "
-                    + settings.dataDir() + ": " + e, e);
+                    + (temporary ? "(temporary)" : settings.dataDir()) + ": " + e, e);
         }
 
         DirLock dirLock = null;
@@ -462,6 +471,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return new StartException("port " + port + " is already in use — is another Kafka running? use --port", cause);
     }
 
+    private static StartException dataDirInUse(Path dataDir, Throwable cause) {
+        return new StartException("Kafka data directory " + dataDir
+                + " is in use by another broker — is another topic-tracker running?", cause);
+    }
+
+    /** Maps a failure inside the kit/broker to a user-readable StartException. */
     static StartException startFailure(Throwable e, int port, Path dataDir) {
         if (e instanceof StartException startException) {
             return startException;
@@ -472,8 +487,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 return portInUse(port, e);
             }
             if (message.contains("Failed to acquire lock")) {
-                return new StartException("Kafka data directory " + dataDir
-                        + " is in use by another broker — is another topic-tracker running?", e);
+                return dataDirInUse(dataDir, e);
             }
         }
         Throwable root = e;
@@ -562,8 +576,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             }
             if (lock == null) {
                 channel.close();
-                throw new StartException("Kafka data directory " + dataDir
-                        + " is in use by another broker — is another topic-tracker running?", null);
+                throw dataDirInUse(dataDir, null);
             }
             return new DirLock(channel, lock);
         }

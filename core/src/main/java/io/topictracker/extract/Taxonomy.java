@@ -1,33 +1,105 @@
 package io.topictracker.extract;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 
-/** The user-editable theme taxonomy (YAML): theme name → phrases that signal it. */
+/**
+ * The user-editable theme taxonomy (YAML): theme name → phrases that signal it. Optionally also
+ * {@code ignore:} phrases that never count (they shadow shorter theme phrases inside them, as
+ * "memory leak" does "leak") and {@code entities:} that extend the built-in entity gazetteer.
+ *
+ * <pre>
+ * themes:
+ *   open-source: [open source, open-source, opensource]
+ *   leaks: [leak, data leak, leaked document]
+ * ignore: [memory leak]
+ * entities:
+ *   ORG: [Acme Corp|Acme]
+ *   PERSON: [Jane Doe]
+ * </pre>
+ */
 public final class Taxonomy {
 
+    private final String sourceName;
     private final SortedMap<String, List<String>> themes;
+    private final List<String> ignore;
+    private final Map<EntityType, List<String>> entities;
 
-    private Taxonomy(SortedMap<String, List<String>> themes) {
-        this.themes = themes;
+    private Taxonomy(String sourceName, TaxonomyParser.Parsed parsed) {
+        this.sourceName = sourceName;
+        this.themes = parsed.themes();
+        this.ignore = parsed.ignore();
+        this.entities = parsed.entities();
     }
 
     /** The taxonomy shipped in the jar ({@code /taxonomy.yaml}). */
     public static Taxonomy loadDefault() {
-        throw new UnsupportedOperationException("TODO(helper A)");
+        String name = "classpath:/taxonomy.yaml";
+        try (InputStream in = Taxonomy.class.getResourceAsStream("/taxonomy.yaml")) {
+            if (in == null) {
+                throw new TaxonomyException(name + ": not found");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
+        } catch (IOException e) {
+            throw new TaxonomyException(name + ": cannot read: " + e.getMessage(), e);
+        }
     }
 
     /** Loads a YAML file; a bad file throws {@link TaxonomyException} naming the file and the problem. */
     public static Taxonomy load(Path file) {
-        throw new UnsupportedOperationException("TODO(helper A)");
+        String yaml;
+        try {
+            yaml = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new TaxonomyException(file + ": cannot read: " + e, e);
+        }
+        return parse(yaml, file.toString());
     }
 
+    /**
+     * Parses taxonomy YAML; {@code sourceName} is what error messages call it (a file name).
+     *
+     * @throws TaxonomyException naming the source, the line where known, and the problem
+     */
+    public static Taxonomy parse(String yaml, String sourceName) {
+        return new Taxonomy(sourceName, TaxonomyParser.parse(yaml, sourceName));
+    }
+
+    /** Theme name → its phrases as written in the file, sorted by theme name. */
     public SortedMap<String, List<String>> themes() {
         return themes;
     }
 
     public boolean hasTheme(String theme) {
         return themes.containsKey(theme);
+    }
+
+    /** Phrases that count toward no theme. */
+    public List<String> ignore() {
+        return ignore;
+    }
+
+    /**
+     * Extra gazetteer entries by type, as written: {@code "Name|Alias|~WeakAlias"} (a {@code ~} form
+     * counts only inside a sentence, never in a heading nor next to another capitalised word).
+     */
+    public Map<EntityType, List<String>> entities() {
+        return entities;
+    }
+
+    /** Where this taxonomy came from, as error messages name it. */
+    public String sourceName() {
+        return sourceName;
+    }
+
+    @Override
+    public String toString() {
+        return "Taxonomy[" + sourceName + ", " + themes.size() + " themes]";
     }
 }

@@ -29,8 +29,8 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>{@code .jsonl}, {@code .ndjson}, and {@code .json} files or other input whose first line is
  *       a JSON object: one wire-format object per line, problems named by line;</li>
- *   <li>{@code .json} (or other input starting with '{') holding one pretty-printed object or an
- *       array of objects;</li>
+ *   <li>{@code .json} (or other input starting with '{' or an array of objects) holding one
+ *       pretty-printed object or an array of objects, streamed element by element;</li>
  *   <li>anything else: one text article, with optional YAML front matter between {@code ---}
  *       lines (keys {@code id title date|publishedAt author url source}), else the first non-empty
  *       line as title and the rest as body.</li>

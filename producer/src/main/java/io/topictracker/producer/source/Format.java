@@ -10,7 +10,7 @@ enum Format {
     JSON,
     /** {@code .txt}, {@code .md}: text with optional front matter, never sniffed for JSON. */
     TEXT,
-    /** Anything else, and standard input: JSON when it starts with '{', else text. */
+    /** Anything else, and standard input: JSON when it starts with '{' or "[{", else text. */
     SNIFF;
 
     static Format ofFileName(String fileName) {

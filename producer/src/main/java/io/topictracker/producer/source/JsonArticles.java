@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.topictracker.article.ArticleJson;
 import io.topictracker.article.DecodedArticle;
@@ -12,7 +14,6 @@ import io.topictracker.article.Json;
 import io.topictracker.producer.source.LineReader.Line;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
@@ -28,6 +29,13 @@ final class JsonArticles {
 
     /** Jackson appends "[Source: ...; line: 1, column: 2]" to some messages; we give the line ourselves. */
     private static final Pattern SOURCE_NOTE = Pattern.compile("\\s*\\(?\\s*(start marker at )?\\[Source: [^\\]]*\\]\\)?");
+
+    /**
+     * Reads one value at a time from a document: the shared mapper fails on anything after the
+     * first value, which inside an array is the next element.
+     */
+    private static final ObjectReader ELEMENT_READER =
+            Json.mapper().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonArticles() {}
 
@@ -81,15 +89,15 @@ final class JsonArticles {
             replay.write('\n'); // one byte per line ending keeps Jackson's line numbers equal to ours
         }
         InputStream in = new SequenceInputStream(new ByteArrayInputStream(replay.toByteArray()), reader.remaining());
-        try (JsonParser parser = Json.mapper().createParser(new KeepOpen(in))) {
+        try (JsonParser parser = ELEMENT_READER.createParser(in)) {
             JsonToken token = parser.nextToken();
             if (token == JsonToken.START_OBJECT) {
                 long line = parser.currentTokenLocation().getLineNr();
-                emit(origin, 0, line, parser.readValueAsTree(), "document", sink);
+                emit(origin, 0, line, ELEMENT_READER.readTree(parser), "document", sink);
             } else if (token == JsonToken.START_ARRAY) {
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     long line = parser.currentTokenLocation().getLineNr();
-                    emit(origin, line, line, parser.readValueAsTree(), "array element", sink);
+                    emit(origin, line, line, ELEMENT_READER.readTree(parser), "array element", sink);
                 }
             } else {
                 sink.problem(origin.display(), 0, origin.noun() + " is not a JSON object or array");
@@ -145,18 +153,5 @@ final class JsonArticles {
             message += " (column " + location.getColumnNr() + ")";
         }
         return message;
-    }
-
-    /** Lets the parser be closed (returning its buffers) without closing the caller's stream, e.g. stdin. */
-    private static final class KeepOpen extends FilterInputStream {
-
-        KeepOpen(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public void close() {
-            // the stream belongs to whoever opened it
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.topictracker.producer.source;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
@@ -81,9 +82,12 @@ final class LineReader {
         return new Line(number, Arrays.copyOfRange(scratch, start, length), tooLong);
     }
 
-    /** The bytes not yet returned as lines, for a parser that takes over the rest of the input. */
+    /**
+     * The bytes not yet returned as lines, for a parser that takes over the rest of the input.
+     * Closing it leaves the underlying stream open: that belongs to the caller (it may be stdin).
+     */
     InputStream remaining() {
-        return new SequenceInputStream(new ByteArrayInputStream(buffer, position, limit - position), in);
+        return new SequenceInputStream(new ByteArrayInputStream(buffer, position, limit - position), new KeepOpen(in));
     }
 
     private int indexOfNewline() {
@@ -113,5 +117,21 @@ final class LineReader {
             return false;
         }
         return Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    /**
+     * Shields a stream from {@code close()}: {@link SequenceInputStream} closes each part when it
+     * is used up, and parsers close their source, but the caller still owns it.
+     */
+    private static final class KeepOpen extends FilterInputStream {
+
+        KeepOpen(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // the stream belongs to whoever opened it
+        }
     }
 }

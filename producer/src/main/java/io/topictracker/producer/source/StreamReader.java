@@ -11,6 +11,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads one input (a file or standard input): looks at its first non-blank line to pick JSON or
@@ -21,6 +22,12 @@ final class StreamReader {
 
     /** A text input is one article; this bounds memory for a mistaken huge file. */
     static final long MAX_TEXT_BYTES = LineReader.MAX_LINE_BYTES;
+
+    /**
+     * A first line that opens a JSON array of objects: "[" alone or "[{...". A bare '[' is not
+     * enough, since Markdown text may well start with a [link](...).
+     */
+    private static final Pattern JSON_ARRAY_START = Pattern.compile("\\s*\\[\\s*(\\{.*)?");
 
     private StreamReader() {}
 
@@ -64,7 +71,9 @@ final class StreamReader {
             sink.problem(origin.display(), 0, notUtf8(noun, first.number()));
             return;
         }
-        char start = text.strip().charAt(0);
+        String stripped = text.strip();
+        // a line of Unicode spaces is not blank byte-wise but strips to nothing
+        char start = stripped.isEmpty() ? ' ' : stripped.charAt(0);
         switch (format) {
             case JSON -> {
                 if (start == '{' || start == '[') {
@@ -74,8 +83,7 @@ final class StreamReader {
                 }
             }
             case SNIFF -> {
-                // '[' is not taken as JSON here: a Markdown text may well start with a [link](...)
-                if (start == '{') {
+                if (start == '{' || JSON_ARRAY_START.matcher(text).matches()) {
                     json(origin, head, text, reader, sink);
                 } else {
                     text(origin, head, reader, sink);

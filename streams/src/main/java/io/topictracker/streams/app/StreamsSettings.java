@@ -53,6 +53,14 @@ public record StreamsSettings(
                 StreamsConfig.EXACTLY_ONCE_V2, 1, 10L * 1024 * 1024, Map.of());
     }
 
+    public StreamsSettings withBootstrapServers(String servers) {
+        return new StreamsSettings(servers, applicationId, stateDir, advertised, processingGuarantee, streamThreads, cacheMaxBytes, clientOverrides);
+    }
+
+    public StreamsSettings withStateDir(Path dir) {
+        return new StreamsSettings(bootstrapServers, applicationId, dir, advertised, processingGuarantee, streamThreads, cacheMaxBytes, clientOverrides);
+    }
+
     public StreamsSettings withApplicationId(String id) {
         return new StreamsSettings(bootstrapServers, id, stateDir, advertised, processingGuarantee, streamThreads, cacheMaxBytes, clientOverrides);
     }

@@ -1,0 +1,372 @@
+package io.topictracker.extract;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Removes the lines of a scraped page that are not the article: navigation, tag clouds, archive
+ * lists, share buttons, bylines, footers, HTML debris and repeated lines. Runs before theme matching
+ * and entity finding, so a blog's tag cloud ("Privacy Security Google ...") is not read as the
+ * article talking about privacy.
+ *
+ * <p>Deliberately conservative: each rule describes chrome by its shape (short, no sentence,
+ * known wording), so article sentences and headings survive.
+ */
+public final class PageClutter {
+
+    private static final Set<String> NAVIGATION = Set.of(
+            "skip to content", "skip to main content", "skip to navigation", "skip to footer",
+            "menu", "main menu", "open menu", "close menu", "toggle navigation", "navigation",
+            "search", "search for", "search this site", "home", "close",
+            "leave a reply", "leave a comment", "leave a reply cancel reply", "cancel reply",
+            "comments", "related", "related posts", "related articles", "related stories",
+            "read more", "continue reading", "original article", "advertisement", "sponsored",
+            "subscribe", "sign in", "log in", "login", "sign up", "register", "back to top",
+            "share", "share this", "share this article", "share this post", "print",
+            "previous post", "next post", "newer posts", "older posts", "archives", "categories",
+            "tags", "recent posts", "recent comments", "follow us", "cookie settings",
+            "accept cookies", "cookie policy", "privacy policy", "terms of service", "terms of use",
+            "terms and conditions", "contact", "contact us", "about", "about us", "you may also like");
+
+    private static final Set<String> SOCIAL = Set.of(
+            "facebook", "twitter", "x", "linkedin", "reddit", "email", "e-mail", "mail", "whatsapp",
+            "telegram", "pinterest", "tumblr", "mastodon", "bluesky", "threads", "instagram",
+            "youtube", "tiktok", "print", "copy", "link", "pocket", "flipboard", "share", "tweet",
+            "sms", "messenger", "wechat", "weibo", "rss", "hacker", "news", "hn");
+
+    /** Lines that start the tail of a page (sharing, comments, author box) rather than its story. */
+    private static final List<String> TAIL_MARKERS = List.of(
+            "share on", "share this", "share via", "leave a reply", "leave a comment", "about the author",
+            "related posts", "related articles", "related stories", "you may also like", "more from",
+            "recommended for you");
+
+    private static final List<String> CAPTION_PREFIXES = List.of(
+            "image prompt:", "image:", "photo:", "picture:", "caption:", "credit:", "image credit",
+            "photo credit", "image source", "photo by ", "image by ", "image via ", "photo via ",
+            "featured image");
+
+    private static final List<String> PROMO_PREFIXES = List.of(
+            "get the latest", "sign up for", "subscribe to", "subscribe for", "follow us on",
+            "join our newsletter");
+
+    private static final List<String> MONTHS = List.of(
+            "january", "february", "march", "april", "may", "june", "july", "august", "september",
+            "october", "november", "december");
+
+    /** A tail after a marker is cut only when it is this small a share of the kept text. */
+    private static final double TAIL_SHARE = 0.2;
+
+    private PageClutter() {}
+
+    /** The article text of {@code text}, one kept line per line, trimmed, blank lines dropped. */
+    public static List<String> keptLines(String text) {
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        List<String> kept = new ArrayList<>(lines.length);
+        List<Integer> tailMarkers = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String raw : lines) {
+            String line = raw.strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String norm = normalise(line);
+            if (isTailMarker(norm)) {
+                tailMarkers.add(kept.size());
+            }
+            if (isClutter(line, norm)) {
+                continue;
+            }
+            if (!seen.add(dedupKey(norm))) {
+                continue;
+            }
+            kept.add(line);
+        }
+        return cutTail(kept, tailMarkers);
+    }
+
+    /** {@link #keptLines} joined with newlines. */
+    public static String strip(String text) {
+        return String.join("\n", keptLines(text));
+    }
+
+    /** Whether one line on its own is page chrome (the repeated-line and tail rules need context). */
+    public static boolean isClutter(String line) {
+        String trimmed = line.strip();
+        return trimmed.isEmpty() || isClutter(trimmed, normalise(trimmed));
+    }
+
+    private static boolean isClutter(String line, String norm) {
+        if (!hasLetter(line)) {
+            return true; // "*****", "###", "1."
+        }
+        if (isHtmlFragment(norm)) {
+            return true;
+        }
+        String bare = stripTrailingPunctuation(stripBullet(norm));
+        if (NAVIGATION.contains(bare)) {
+            return true;
+        }
+        String[] words = bare.split(" ");
+        if (startsWithBullet(line) && words.length <= 2 && !hasSentencePunctuation(bare)) {
+            return true; // "• Home", "• Engage"
+        }
+        if (isArchiveDate(words)) {
+            return true;
+        }
+        if (isSocialLine(bare)) {
+            return true;
+        }
+        if (words.length <= 6 && (bare.startsWith("share on ") || bare.startsWith("share this")
+                || bare.startsWith("share via ") || bare.startsWith("share:"))) {
+            return true; // "Share on Social Media", "Share this:"
+        }
+        if (isByline(bare, line, words)) {
+            return true;
+        }
+        if (isFooter(bare, words)) {
+            return true;
+        }
+        if (startsWithAny(bare, CAPTION_PREFIXES) && words.length <= 80) {
+            return true;
+        }
+        if (startsWithAny(bare, PROMO_PREFIXES) && words.length <= 15 && bare.indexOf('.') < 0) {
+            return true;
+        }
+        if (bare.startsWith("tags:") || bare.startsWith("tagged:") || bare.startsWith("tagged with")
+                || bare.startsWith("categories:") || bare.startsWith("filed under")) {
+            return true;
+        }
+        return isTagCloud(line);
+    }
+
+    /** Lower-cased, whitespace collapsed, typographic quotes and dashes normalised. */
+    private static String normalise(String line) {
+        StringBuilder sb = new StringBuilder(line.length());
+        boolean space = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = Tokenizer.normalise(line.charAt(i));
+            if (Character.isWhitespace(c)) {
+                space = true;
+                continue;
+            }
+            if (space && sb.length() > 0) {
+                sb.append(' ');
+            }
+            space = false;
+            sb.append(c);
+        }
+        return sb.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** Headings repeat with Markdown marks or bullets in front ("# Title" after the title). */
+    private static String dedupKey(String norm) {
+        int i = 0;
+        while (i < norm.length() && (norm.charAt(i) == '#' || isBulletChar(norm.charAt(i)) || norm.charAt(i) == ' ')) {
+            i++;
+        }
+        return norm.substring(i);
+    }
+
+    private static boolean isBulletChar(char c) {
+        return c == '\u2022' || c == '\u00B7' || c == '\u25AA' || c == '\u25AB' || c == '\u25E6' || c == '\u2023'
+                || c == '\u25BA' || c == '\u25B8' || c == '*' || c == '-' || c == '|';
+    }
+
+    private static boolean startsWithBullet(String line) {
+        return isBulletChar(Tokenizer.normalise(line.charAt(0)));
+    }
+
+    private static String stripBullet(String norm) {
+        int i = 0;
+        while (i < norm.length() && (isBulletChar(norm.charAt(i)) || norm.charAt(i) == ' ')) {
+            i++;
+        }
+        return norm.substring(i);
+    }
+
+    private static String stripTrailingPunctuation(String s) {
+        int end = s.length();
+        while (end > 0 && ":.!|›»>".indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return s.substring(0, end).strip();
+    }
+
+    private static boolean hasLetter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLetter(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasSentencePunctuation(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '.' || c == '!' || c == '?' || c == ';' || c == ',') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Markup that leaked through an HTML-to-text step, or a static-site shortcode. */
+    private static boolean isHtmlFragment(String norm) {
+        return norm.contains("/>") || norm.contains("</") || norm.contains("<img") || norm.contains("<a ")
+                || norm.contains("src=\"") || norm.contains("alt=\"") || norm.contains("class=\"")
+                || norm.contains("href=") || norm.contains("wp-image-") || norm.startsWith("{{<")
+                || norm.startsWith("{{%") || norm.startsWith("[caption");
+    }
+
+    /** "April 2025", "November 2024 (3)", "February 6, 2024": archive lists and date stamps. */
+    private static boolean isArchiveDate(String[] words) {
+        if (words.length < 2 || words.length > 4 || !MONTHS.contains(words[0])) {
+            return false;
+        }
+        int k = 1;
+        if (words.length >= 3 && isNumber(stripTrailingComma(words[1]), 1, 2)) {
+            k = 2;
+        }
+        if (!isNumber(words[k], 4, 4)) {
+            return false;
+        }
+        return k + 1 == words.length || (k + 2 == words.length && words[k + 1].matches("\\(\\d+\\)"));
+    }
+
+    private static String stripTrailingComma(String s) {
+        return s.endsWith(",") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static boolean isNumber(String s, int minDigits, int maxDigits) {
+        if (s.length() < minDigits || s.length() > maxDigits) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "linkedin x facebook reddit email": nothing but share-button labels. */
+    private static boolean isSocialLine(String bare) {
+        String[] parts = bare.split("[ |/\u2022\u00B7]+");
+        int count = 0;
+        for (String p : parts) {
+            if (p.isEmpty()) {
+                continue;
+            }
+            if (!SOCIAL.contains(p)) {
+                return false;
+            }
+            count++;
+        }
+        return count > 0;
+    }
+
+    /** "Posted on February 6, 2024 by Charles Dyer", "By Jane Doe". */
+    private static boolean isByline(String bare, String line, String[] words) {
+        if ((bare.startsWith("posted on ") || bare.startsWith("posted by ") || bare.startsWith("published on ")
+                        || bare.startsWith("published by ") || bare.startsWith("updated on ")
+                        || bare.startsWith("last updated")) && words.length <= 20) {
+            return true;
+        }
+        if (bare.startsWith("by ") && words.length <= 5 && !hasSentencePunctuation(bare)) {
+            // Only a run of names: "By 2030 most cars ..." is a sentence.
+            List<Word> names = Tokenizer.words(line);
+            for (int i = 1; i < names.size(); i++) {
+                if (!names.get(i).capitalised()) {
+                    return false;
+                }
+            }
+            return names.size() > 1;
+        }
+        return false;
+    }
+
+    private static boolean isFooter(String bare, String[] words) {
+        if (bare.startsWith("\u00A9") || bare.startsWith("(c) ") || bare.startsWith("copyright \u00A9")
+                || (bare.startsWith("copyright ") && bare.matches("copyright (\\(c\\) )?\\d{4}.*"))) {
+            return true;
+        }
+        if (bare.contains("all rights reserved")) {
+            return true;
+        }
+        if (bare.contains("| powered by") || bare.contains("proudly powered by")) {
+            return true;
+        }
+        return bare.startsWith("powered by") && words.length <= 8 && bare.indexOf(',') < 0;
+    }
+
+    /**
+     * A long line of capitalised topic names with no sentence punctuation. Long because a headline
+     * in title case looks the same for its first dozen words.
+     */
+    private static boolean isTagCloud(String line) {
+        List<Word> words = Tokenizer.words(line);
+        if (words.size() < 15) {
+            return false;
+        }
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '.' || c == '!' || c == '?') {
+                return false;
+            }
+        }
+        int capitalised = 0;
+        int alphabetic = 0;
+        for (Word w : words) {
+            if (w.hasLetter()) {
+                alphabetic++;
+                if (w.capitalised()) {
+                    capitalised++;
+                }
+            }
+        }
+        return alphabetic >= 15 && capitalised >= 0.9 * alphabetic;
+    }
+
+    private static boolean isTailMarker(String norm) {
+        String bare = stripBullet(norm);
+        if (isSocialLine(stripTrailingPunctuation(bare))) {
+            return true;
+        }
+        return bare.split(" ").length <= 6 && startsWithAny(bare, TAIL_MARKERS);
+    }
+
+    private static boolean startsWithAny(String s, List<String> prefixes) {
+        for (String p : prefixes) {
+            if (s.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Drops everything after the first share/comments/author-box marker when what follows is a small
+     * part of the page: the author bio and "related" teasers there are about other things.
+     */
+    private static List<String> cutTail(List<String> kept, List<Integer> markers) {
+        if (markers.isEmpty()) {
+            return kept;
+        }
+        int total = 0;
+        int[] suffix = new int[kept.size() + 1];
+        for (int i = kept.size() - 1; i >= 0; i--) {
+            suffix[i] = suffix[i + 1] + kept.get(i).length();
+        }
+        total = suffix[0];
+        for (int m : markers) {
+            if (m > 0 && suffix[m] <= TAIL_SHARE * total) {
+                return new ArrayList<>(kept.subList(0, m));
+            }
+        }
+        return kept;
+    }
+}

@@ -1,0 +1,192 @@
+package io.topictracker.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Cuts text into {@link Word}s and words into the folded, stemmed tokens that theme phrases are
+ * matched on. Taxonomy phrases go through the same code as article text, so "open-source" in the
+ * YAML and "Open Source" in an article meet as the same tokens. A hand-written scanner rather than
+ * regular expressions or a Lucene analyzer chain, because it runs on every article.
+ */
+final class Tokenizer {
+
+    private Tokenizer() {}
+
+    /**
+     * Maps typographic variants onto the ASCII characters the scanner reasons about. The en dash and
+     * figure dash join words like a hyphen ("open–source" is a typo often enough); the em dash and
+     * the horizontal bar separate them, because "Google—which" is house style at many outlets.
+     */
+    static char normalise(char c) {
+        switch (c) {
+            case '\u2010': // hyphen
+            case '\u2011': // non-breaking hyphen
+            case '\u2012': // figure dash
+            case '\u2013': // en dash
+            case '\u2212': // minus sign
+                return '-';
+            case '\u2014': // em dash
+            case '\u2015': // horizontal bar
+                return '|';
+            case '\u2018':
+            case '\u2019':
+            case '\u201B':
+            case '\u2032':
+                return '\'';
+            case '\u201C':
+            case '\u201D':
+            case '\u201E':
+            case '\u2033':
+                return '"';
+            case '\u00A0':
+            case '\u2009':
+            case '\u202F':
+                return ' ';
+            default:
+                return c;
+        }
+    }
+
+    private static boolean isJoiner(char c) {
+        return c == '-' || c == '\'' || c == '.' || c == '&';
+    }
+
+    /**
+     * Gap characters that do not separate words for matching: apostrophes (a plural possessive
+     * "companies' data") and Markdown emphasis.
+     */
+    private static boolean isSoftGap(char c) {
+        return Character.isWhitespace(c) || c == '\'' || c == '*' || c == '_';
+    }
+
+    /** The words of one line, in order. */
+    static List<Word> words(String line) {
+        List<Word> words = new ArrayList<>();
+        StringBuilder sb = new StringBuilder(24);
+        int n = line.length();
+        int i = 0;
+        int gapStart = 0;
+        boolean hardGap = true;
+        while (i < n) {
+            char c = normalise(line.charAt(i));
+            if (!Character.isLetterOrDigit(c)) {
+                if (!isSoftGap(c)) {
+                    hardGap = true;
+                }
+                i++;
+                continue;
+            }
+            int start = i;
+            sb.setLength(0);
+            while (true) {
+                while (i < n && Character.isLetterOrDigit(c = normalise(line.charAt(i)))) {
+                    sb.append(c);
+                    i++;
+                }
+                if (i + 1 >= n || !isJoiner(c) || !Character.isLetterOrDigit(normalise(line.charAt(i + 1)))) {
+                    break;
+                }
+                if (c == '\'' && isPossessiveAt(line, i)) {
+                    break;
+                }
+                sb.append(c);
+                i++;
+            }
+            boolean abbreviation = isAbbreviation(sb);
+            if (abbreviation && i < n && line.charAt(i) == '.') {
+                sb.append('.');
+                i++;
+            }
+            String text = sb.toString();
+            if (i < n && normalise(line.charAt(i)) == '\'' && isPossessiveAt(line, i)) {
+                i += 2;
+            }
+            words.add(new Word(text, start, gapStart, hardGap, abbreviation));
+            gapStart = i;
+            hardGap = false;
+        }
+        return words;
+    }
+
+    /** An apostrophe at {@code i} followed by a word-final s: the possessive the matcher drops. */
+    private static boolean isPossessiveAt(String line, int i) {
+        if (i + 1 >= line.length()) {
+            return false;
+        }
+        char s = line.charAt(i + 1);
+        return (s == 's' || s == 'S')
+                && (i + 2 >= line.length() || !Character.isLetterOrDigit(normalise(line.charAt(i + 2))));
+    }
+
+    /** "A.I", "U.S", "e.g": two or more single letters joined by dots (the final dot comes later). */
+    private static boolean isAbbreviation(CharSequence s) {
+        int len = s.length();
+        if (len < 3 || len % 2 == 0) {
+            return false;
+        }
+        for (int k = 0; k < len; k++) {
+            char c = s.charAt(k);
+            if (k % 2 == 0 ? !Character.isLetter(c) : c != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Appends the match tokens of one word: case-folded, split at hyphens, dots and ampersands,
+     * apostrophes removed, each part stemmed. Dotted abbreviations stay one token ("A.I." is "ai")
+     * and a plural acronym loses its s ("LLMs" is "llm", which Porter2 leaves as "llms").
+     */
+    static void addThemeTokens(Word word, List<String> out) {
+        String text = word.text();
+        if (word.abbreviation()) {
+            out.add(Stemmer.stem(text.replace(".", "").toLowerCase(Locale.ROOT)));
+            return;
+        }
+        if (isPluralAcronym(text)) {
+            out.add(Stemmer.stem(text.substring(0, text.length() - 1).toLowerCase(Locale.ROOT)));
+            return;
+        }
+        int partStart = 0;
+        for (int k = 0; k <= text.length(); k++) {
+            if (k == text.length() || text.charAt(k) == '-' || text.charAt(k) == '.' || text.charAt(k) == '&') {
+                if (k > partStart) {
+                    String part = text.substring(partStart, k);
+                    if (part.indexOf('\'') >= 0) {
+                        part = part.replace("'", "");
+                    }
+                    out.add(Stemmer.stem(part.toLowerCase(Locale.ROOT)));
+                }
+                partStart = k + 1;
+            }
+        }
+    }
+
+    private static boolean isPluralAcronym(String text) {
+        int len = text.length();
+        if (len < 3 || text.charAt(len - 1) != 's') {
+            return false;
+        }
+        for (int k = 0; k < len - 1; k++) {
+            char c = text.charAt(k);
+            if (!Character.isUpperCase(c) && !Character.isDigit(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The match tokens of a taxonomy phrase (punctuation inside a phrase is ignored). */
+    static List<String> phraseTokens(String phrase) {
+        List<String> tokens = new ArrayList<>();
+        for (String line : phrase.split("\n", -1)) {
+            for (Word w : words(line)) {
+                addThemeTokens(w, tokens);
+            }
+        }
+        return tokens;
+    }
+}
