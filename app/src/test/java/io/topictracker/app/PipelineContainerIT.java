@@ -27,7 +27,7 @@ import org.testcontainers.kafka.KafkaContainer;
 class PipelineContainerIT {
 
     @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
+    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.3.1");
 
     @TempDir
     Path stateDir;
