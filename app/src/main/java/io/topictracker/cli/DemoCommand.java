@@ -1,5 +1,6 @@
 package io.topictracker.cli;
 
+import io.topictracker.app.ConsumerLag;
 import io.topictracker.app.TopicSetup;
 import io.topictracker.app.TrackerService;
 import io.topictracker.broker.EmbeddedKafkaBroker;
@@ -7,7 +8,6 @@ import io.topictracker.extract.Extractor;
 import io.topictracker.producer.ArticlePublisher;
 import io.topictracker.producer.source.ArticleSources;
 import io.topictracker.producer.source.ReadReport;
-import io.topictracker.producer.source.SourcedArticle;
 import io.topictracker.query.QueryResult;
 import io.topictracker.query.ThemeCount;
 import io.topictracker.query.TopicQueries;
@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -73,12 +74,18 @@ public final class DemoCommand implements Callable<Integer> {
         if (fresh) {
             deleteRecursively(data);
         }
-        StreamsSettings settings = instance.settings("localhost:" + kafkaPort, java.util.Map.of(), data.resolve("state"));
+        StreamsSettings settings = instance.settings("localhost:" + kafkaPort, Map.of(), data.resolve("state"));
 
         out.println("Starting Kafka (KRaft, in this JVM)...");
         out.flush();
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(
-                EmbeddedKafkaBroker.Settings.defaults().withPort(kafkaPort).withDataDir(data.resolve("kafka")));
+        EmbeddedKafkaBroker broker;
+        try {
+            broker = EmbeddedKafkaBroker.start(
+                    EmbeddedKafkaBroker.Settings.defaults().withPort(kafkaPort).withDataDir(data.resolve("kafka")));
+        } catch (EmbeddedKafkaBroker.StartException e) {
+            spec.commandLine().getErr().println("demo: " + e.getMessage() + " (choose another port with --kafka-port)");
+            return 1;
+        }
         TrackerService service;
         try {
             broker.createTopics(TopicSetup.topics(instance.partitions()));
@@ -97,8 +104,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("  HTTP API       http://localhost:%d%n", settings.advertised().port());
         out.flush();
 
-        List<String> ids = publishSeeds(broker.bootstrapServers(), out);
-        awaitProcessed(service.queries(), ids);
+        publishSeeds(broker.bootstrapServers(), out);
+        awaitProcessed(broker.bootstrapServers(), settings.applicationId());
         printThemes(service.queries(), out);
         printTryLines(out, settings.advertised().port(), broker.bootstrapServers());
 
@@ -107,10 +114,10 @@ public final class DemoCommand implements Callable<Integer> {
         return "ERROR".equals(String.valueOf(finalState)) ? 1 : 0;
     }
 
-    private List<String> publishSeeds(String bootstrapServers, PrintWriter out) {
+    private void publishSeeds(String bootstrapServers, PrintWriter out) {
         ReadReport report = ArticleSources.read(List.of(seeds), System.in);
         report.problems().forEach(p -> spec.commandLine().getErr().println("skipped " + p.describe()));
-        try (ArticlePublisher publisher = new ArticlePublisher(bootstrapServers, Topics.ARTICLES.name(), java.util.Map.of())) {
+        try (ArticlePublisher publisher = new ArticlePublisher(bootstrapServers, Topics.ARTICLES.name(), Map.of())) {
             CompletableFuture.allOf(report.articles().stream()
                             .map(sourced -> publisher.send(sourced.article()))
                             .toArray(CompletableFuture[]::new))
@@ -118,18 +125,14 @@ public final class DemoCommand implements Callable<Integer> {
         }
         out.printf("  published      %d article(s) from %s to topic '%s'%n", report.articles().size(), seeds, Topics.ARTICLES.name());
         out.flush();
-        return report.articles().stream().map(SourcedArticle::article).map(a -> a.id()).toList();
     }
 
-    /** Waits (bounded) until every published article is visible in the stores, so the table below is real. */
-    private static void awaitProcessed(TopicQueries queries, List<String> ids) throws InterruptedException {
+    /** Waits (bounded) until the app has processed everything published, so the table below is real. */
+    private static void awaitProcessed(String bootstrapServers, String applicationId) throws InterruptedException {
         long deadline = System.currentTimeMillis() + PROCESSING_DEADLINE_MS;
-        for (String id : ids) {
-            while (!(queries.article(id) instanceof QueryResult.Found<?>)) {
-                if (System.currentTimeMillis() > deadline) {
-                    return;
-                }
-                TimeUnit.MILLISECONDS.sleep(100);
+        try (ConsumerLag lag = new ConsumerLag(bootstrapServers, Map.of(), applicationId)) {
+            while (!lag.caughtUp() && System.currentTimeMillis() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(200);
             }
         }
     }

@@ -22,7 +22,10 @@ import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -112,6 +115,22 @@ import java.util.stream.Collectors;
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+
+    /**
+     * The kit's {@code format()} prints two lines straight to {@code System.out}; a CLI's stdout is
+     * its output, so they go to the log instead. Formatting runs once, before any client starts.
+     */
+    private static void formatQuietly(KafkaClusterTestKit kit) throws Exception {
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            kit.format();
+        } finally {
+            System.setOut(stdout);
+            log.debug("format: {}", captured.toString(StandardCharsets.UTF_8).strip());
+        }
+    }
 
     /** Name of the listener clients connect to. Must differ from the kit's pre-bound "EXTERNAL". */
     static final String CLIENT_LISTENER = "PLAINTEXT";
@@ -235,7 +254,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             config.forEach(builder::setConfigProp);
             kit = builder.build();
             if (existingClusterId.isEmpty()) {
-                kit.format();
+                formatQuietly(kit);
             }
             startAndAwaitReady(kit);
 
@@ -468,7 +487,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private static StartException portInUse(int port, Throwable cause) {
-        return new StartException("port " + port + " is already in use — is another Kafka running? use --port", cause);
+        return new StartException("port " + port + " is already in use — is another Kafka running?", cause);
     }
 
     private static StartException dataDirInUse(Path dataDir, Throwable cause) {

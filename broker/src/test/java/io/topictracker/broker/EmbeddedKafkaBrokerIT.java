@@ -142,7 +142,7 @@ class EmbeddedKafkaBrokerIT {
             long t0 = System.nanoTime();
             EmbeddedKafkaBroker.StartException e = assertThrows(EmbeddedKafkaBroker.StartException.class,
                     () -> EmbeddedKafkaBroker.start(EmbeddedKafkaBroker.Settings.defaults().withPort(port)).close());
-            assertEquals("port " + port + " is already in use — is another Kafka running? use --port", e.getMessage());
+            assertEquals("port " + port + " is already in use — is another Kafka running?", e.getMessage());
             System.out.printf("[timing] port-in-use failure reported in %d ms%n",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
         }

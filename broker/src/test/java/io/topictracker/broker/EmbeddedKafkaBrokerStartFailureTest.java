@@ -20,7 +20,7 @@ class EmbeddedKafkaBrokerStartFailureTest {
         // what SocketServer throws when it loses the race for the port after our pre-check
         var e = new ExecutionException(new KafkaException("Socket server failed to bind to localhost:9092: Address already in use.",
                 new BindException("Address already in use")));
-        assertEquals("port 9092 is already in use — is another Kafka running? use --port",
+        assertEquals("port 9092 is already in use — is another Kafka running?",
                 EmbeddedKafkaBroker.startFailure(e, 9092, DIR).getMessage());
     }
 

@@ -63,26 +63,45 @@ public final class PageClutter {
 
     /** The article text of {@code text}, one kept line per line, trimmed, blank lines dropped. */
     public static List<String> keptLines(String text) {
-        String[] lines = text.split("\r\n|\r|\n", -1);
-        List<String> kept = new ArrayList<>(lines.length);
+        List<String> kept = new ArrayList<>();
         List<Integer> tailMarkers = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (String raw : lines) {
-            String line = raw.strip();
-            if (line.isEmpty()) {
+        int n = text.length();
+        int start = 0;
+        while (start <= n) {
+            int end = start;
+            while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                end++;
+            }
+            int a = start;
+            int b = end;
+            start = end + 1;
+            while (a < b && Character.isWhitespace(text.charAt(a))) {
+                a++;
+            }
+            while (b > a && Character.isWhitespace(text.charAt(b - 1))) {
+                b--;
+            }
+            if (a == b) {
+                continue;
+            }
+            String line = text.substring(a, b);
+            Shape shape = Shape.of(line);
+            if (shape.words > SHORT_LINE_WORDS) {
+                // Most of an article's bytes are long prose lines: check them cheaply, and as written,
+                // since a long line that repeats does so verbatim.
+                if (!isLongLineClutter(line, shape) && seen.add(line)) {
+                    kept.add(line);
+                }
                 continue;
             }
             String norm = normalise(line);
-            if (isTailMarker(norm)) {
+            if (shape.words <= 8 && isTailMarker(norm)) {
                 tailMarkers.add(kept.size());
             }
-            if (isClutter(line, norm)) {
-                continue;
+            if (!isShortLineClutter(line, norm, shape) && seen.add(dedupKey(norm))) {
+                kept.add(line);
             }
-            if (!seen.add(dedupKey(norm))) {
-                continue;
-            }
-            kept.add(line);
         }
         return cutTail(kept, tailMarkers);
     }
@@ -95,14 +114,62 @@ public final class PageClutter {
     /** Whether one line on its own is page chrome (the repeated-line and tail rules need context). */
     public static boolean isClutter(String line) {
         String trimmed = line.strip();
-        return trimmed.isEmpty() || isClutter(trimmed, normalise(trimmed));
+        if (trimmed.isEmpty()) {
+            return true;
+        }
+        Shape shape = Shape.of(trimmed);
+        return shape.words > SHORT_LINE_WORDS
+                ? isLongLineClutter(trimmed, shape)
+                : isShortLineClutter(trimmed, normalise(trimmed), shape);
     }
 
-    private static boolean isClutter(String line, String norm) {
-        if (!hasLetter(line)) {
+    /** Lines longer than this are prose unless a few long-line rules say otherwise. */
+    private static final int SHORT_LINE_WORDS = 30;
+
+    /** What the rules ask of every line, found in one pass. */
+    private record Shape(int words, boolean letter, boolean markup, boolean sentenceEnd) {
+        static Shape of(String line) {
+            int words = 1;
+            boolean letter = false;
+            boolean markup = false;
+            boolean sentenceEnd = false;
+            boolean space = false;
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (Character.isWhitespace(c)) {
+                    if (!space) {
+                        words++;
+                    }
+                    space = true;
+                    continue;
+                }
+                space = false;
+                if (c < 0x80) {
+                    letter |= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+                    markup |= c == '<' || c == '=' || c == '{' || c == '[' || c == '/';
+                    sentenceEnd |= c == '.' || c == '!' || c == '?';
+                } else {
+                    letter |= Character.isLetter(c);
+                }
+            }
+            return new Shape(words, letter, markup, sentenceEnd);
+        }
+    }
+
+    private static boolean isLongLineClutter(String line, Shape shape) {
+        if (shape.markup && isMarkup(normalise(line))) {
+            return true;
+        }
+        String head = normalise(line.substring(0, Math.min(line.length(), 24)));
+        return (startsWithAny(head, CAPTION_PREFIXES) && shape.words <= 80)
+                || (!shape.sentenceEnd && isTagCloud(line));
+    }
+
+    private static boolean isShortLineClutter(String line, String norm, Shape shape) {
+        if (!shape.letter) {
             return true; // "*****", "###", "1."
         }
-        if (isHtmlFragment(norm)) {
+        if (shape.markup && isMarkup(norm)) {
             return true;
         }
         String bare = stripTrailingPunctuation(stripBullet(norm));
@@ -116,7 +183,7 @@ public final class PageClutter {
         if (isArchiveDate(words)) {
             return true;
         }
-        if (isSocialLine(bare)) {
+        if (words.length <= 8 && isSocialLine(bare)) {
             return true;
         }
         if (words.length <= 6 && (bare.startsWith("share on ") || bare.startsWith("share this")
@@ -129,7 +196,7 @@ public final class PageClutter {
         if (isFooter(bare, words)) {
             return true;
         }
-        if (startsWithAny(bare, CAPTION_PREFIXES) && words.length <= 80) {
+        if (startsWithAny(bare, CAPTION_PREFIXES)) {
             return true;
         }
         if (startsWithAny(bare, PROMO_PREFIXES) && words.length <= 15 && bare.indexOf('.') < 0) {
@@ -139,7 +206,7 @@ public final class PageClutter {
                 || bare.startsWith("categories:") || bare.startsWith("filed under")) {
             return true;
         }
-        return isTagCloud(line);
+        return !shape.sentenceEnd && isTagCloud(line);
     }
 
     /** Lower-cased, whitespace collapsed, typographic quotes and dashes normalised. */
@@ -195,15 +262,6 @@ public final class PageClutter {
         return s.substring(0, end).strip();
     }
 
-    private static boolean hasLetter(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isLetter(s.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static boolean hasSentencePunctuation(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -215,7 +273,7 @@ public final class PageClutter {
     }
 
     /** Markup that leaked through an HTML-to-text step, or a static-site shortcode. */
-    private static boolean isHtmlFragment(String norm) {
+    private static boolean isMarkup(String norm) {
         return norm.contains("/>") || norm.contains("</") || norm.contains("<img") || norm.contains("<a ")
                 || norm.contains("src=\"") || norm.contains("alt=\"") || norm.contains("class=\"")
                 || norm.contains("href=") || norm.contains("wp-image-") || norm.startsWith("{{<")
@@ -234,7 +292,12 @@ public final class PageClutter {
         if (!isNumber(words[k], 4, 4)) {
             return false;
         }
-        return k + 1 == words.length || (k + 2 == words.length && words[k + 1].matches("\\(\\d+\\)"));
+        if (k + 1 == words.length) {
+            return true;
+        }
+        String count = words[k + 1];
+        return k + 2 == words.length && count.length() > 2 && count.startsWith("(") && count.endsWith(")")
+                && isNumber(count.substring(1, count.length() - 1), 1, 6);
     }
 
     private static String stripTrailingComma(String s) {
@@ -255,18 +318,29 @@ public final class PageClutter {
 
     /** "linkedin x facebook reddit email": nothing but share-button labels. */
     private static boolean isSocialLine(String bare) {
-        String[] parts = bare.split("[ |/\u2022\u00B7]+");
         int count = 0;
-        for (String p : parts) {
-            if (p.isEmpty()) {
-                continue;
+        int i = 0;
+        int n = bare.length();
+        while (i < n) {
+            while (i < n && isSocialSeparator(bare.charAt(i))) {
+                i++;
             }
-            if (!SOCIAL.contains(p)) {
-                return false;
+            int start = i;
+            while (i < n && !isSocialSeparator(bare.charAt(i))) {
+                i++;
             }
-            count++;
+            if (i > start) {
+                if (!SOCIAL.contains(bare.substring(start, i))) {
+                    return false;
+                }
+                count++;
+            }
         }
         return count > 0;
+    }
+
+    private static boolean isSocialSeparator(char c) {
+        return c == ' ' || c == '|' || c == '/' || c == '\u2022' || c == '\u00B7';
     }
 
     /** "Posted on February 6, 2024 by Charles Dyer", "By Jane Doe". */
@@ -304,19 +378,13 @@ public final class PageClutter {
     }
 
     /**
-     * A long line of capitalised topic names with no sentence punctuation. Long because a headline
-     * in title case looks the same for its first dozen words.
+     * A long line of capitalised topic names (the caller has checked it has no sentence punctuation).
+     * Long because a headline in title case looks the same for its first dozen words.
      */
     private static boolean isTagCloud(String line) {
         List<Word> words = Tokenizer.words(line);
         if (words.size() < 15) {
             return false;
-        }
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '.' || c == '!' || c == '?') {
-                return false;
-            }
         }
         int capitalised = 0;
         int alphabetic = 0;

@@ -1,20 +1,20 @@
 package io.topictracker.extract;
 
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
  * Reduces case-folded tokens to Snowball English (Porter2) stems so that taxonomy phrases match
- * across inflections. Shared by the taxonomy compiler and every extraction, so it is thread-safe.
+ * across inflections. The taxonomy compiler and every extraction use it; each thread has its own.
  */
 final class Stemmer {
 
     /**
      * Porter2 also folds some derivations together, and a few of those cost precision on tech news:
      * "securities" (finance) and "secure" (as in "secured funding") would count as security,
-     * "vulnerable" (people) as a software vulnerability, "next-generation" as "generative", and every
-     * "fund" as funding. These words get stems of their own.
+     * "vulnerable" (people) as a software vulnerability, "next-generation" as "generative", every
+     * "fund" as funding, and "AI aligns with" as "AI alignment". These words get stems of their own.
      */
     private static final Map<String, String> OVERRIDES = Map.ofEntries(
             Map.entry("securities", "securities"),
@@ -26,35 +26,48 @@ final class Stemmer {
             Map.entry("vulnerable", "vulnerable"),
             Map.entry("generation", "generation"),
             Map.entry("generations", "generation"),
+            Map.entry("alignment", "alignment"),
             Map.entry("funding", "funding"),
             Map.entry("fundings", "funding"));
 
-    /** Enough for the working vocabulary of a news stream; past it, rare words are stemmed afresh. */
-    private static final int CACHE_LIMIT = 200_000;
+    /** Enough for the working vocabulary of a news stream; past it the cache starts afresh. */
+    private static final int CACHE_LIMIT = 100_000;
 
-    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    // Snowball stemmers keep their state in fields, and a plain map is faster than a concurrent one:
+    // each stream thread gets its own stemmer and cache.
+    private static final ThreadLocal<Stemmer> LOCAL = ThreadLocal.withInitial(Stemmer::new);
 
-    // Snowball stemmers keep their state in fields, so each thread needs its own.
-    private static final ThreadLocal<EnglishStemmer> STEMMER = ThreadLocal.withInitial(EnglishStemmer::new);
+    private final EnglishStemmer snowball = new EnglishStemmer();
+    private final Map<String, String> cache = new HashMap<>(8192);
 
     private Stemmer() {}
 
-    /** The stem of a token that is already case-folded. */
+    /** This thread's stemmer: fetch it once per article, not once per word. */
+    static Stemmer local() {
+        return LOCAL.get();
+    }
+
+    /** The stem of a token that is already case-folded, from this thread's stemmer. */
     static String stem(String folded) {
-        String cached = CACHE.get(folded);
+        return local().of(folded);
+    }
+
+    /** The stem of a token that is already case-folded. */
+    String of(String folded) {
+        String cached = cache.get(folded);
         if (cached != null) {
             return cached;
         }
         String stem = OVERRIDES.get(folded);
         if (stem == null) {
-            EnglishStemmer stemmer = STEMMER.get();
-            stemmer.setCurrent(folded);
-            stemmer.stem();
-            stem = stemmer.getCurrent();
+            snowball.setCurrent(folded);
+            snowball.stem();
+            stem = snowball.getCurrent();
         }
-        if (CACHE.size() < CACHE_LIMIT) {
-            CACHE.putIfAbsent(folded, stem);
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear();
         }
+        cache.put(folded, stem);
         return stem;
     }
 }

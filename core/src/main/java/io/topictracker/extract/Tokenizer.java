@@ -20,6 +20,10 @@ final class Tokenizer {
      * the horizontal bar separate them, because "Google—which" is house style at many outlets.
      */
     static char normalise(char c) {
+        return c < 0x80 ? c : normaliseNonAscii(c);
+    }
+
+    private static char normaliseNonAscii(char c) {
         switch (c) {
             case '\u2010': // hyphen
             case '\u2011': // non-breaking hyphen
@@ -64,14 +68,13 @@ final class Tokenizer {
     /** The words of one line, in order. */
     static List<Word> words(String line) {
         List<Word> words = new ArrayList<>();
-        StringBuilder sb = new StringBuilder(24);
         int n = line.length();
         int i = 0;
         int gapStart = 0;
         boolean hardGap = true;
         while (i < n) {
             char c = normalise(line.charAt(i));
-            if (!Character.isLetterOrDigit(c)) {
+            if (!isWordChar(c)) {
                 if (!isSoftGap(c)) {
                     hardGap = true;
                 }
@@ -79,35 +82,56 @@ final class Tokenizer {
                 continue;
             }
             int start = i;
-            sb.setLength(0);
+            // Letters and digits are never rewritten, so a word is a substring of the line unless a
+            // typographic joiner (’, ‐) sits inside it.
+            boolean rewritten = false;
+            boolean upper = false;
             while (true) {
-                while (i < n && Character.isLetterOrDigit(c = normalise(line.charAt(i)))) {
-                    sb.append(c);
+                while (i < n && isWordChar(c = normalise(line.charAt(i)))) {
+                    upper |= c < 0x80 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
                     i++;
                 }
-                if (i + 1 >= n || !isJoiner(c) || !Character.isLetterOrDigit(normalise(line.charAt(i + 1)))) {
+                if (i + 1 >= n || !isJoiner(c) || !isWordChar(normalise(line.charAt(i + 1)))) {
                     break;
                 }
                 if (c == '\'' && isPossessiveAt(line, i)) {
                     break;
                 }
-                sb.append(c);
+                rewritten |= line.charAt(i) != c;
                 i++;
             }
-            boolean abbreviation = isAbbreviation(sb);
+            boolean abbreviation = isAbbreviation(line, start, i);
             if (abbreviation && i < n && line.charAt(i) == '.') {
-                sb.append('.');
                 i++;
             }
-            String text = sb.toString();
+            String text = line.substring(start, i);
+            if (rewritten) {
+                text = normaliseAll(text);
+            }
             if (i < n && normalise(line.charAt(i)) == '\'' && isPossessiveAt(line, i)) {
                 i += 2;
             }
-            words.add(new Word(text, start, gapStart, hardGap, abbreviation));
+            String folded = upper ? text.toLowerCase(Locale.ROOT) : text;
+            words.add(new Word(text, folded, start, gapStart, hardGap, abbreviation, upper));
             gapStart = i;
             hardGap = false;
         }
         return words;
+    }
+
+    private static String normaliseAll(String s) {
+        char[] chars = s.toCharArray();
+        for (int k = 0; k < chars.length; k++) {
+            chars[k] = normalise(chars[k]);
+        }
+        return new String(chars);
+    }
+
+    private static boolean isWordChar(char c) {
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+        return Character.isLetterOrDigit(c);
     }
 
     /** An apostrophe at {@code i} followed by a word-final s: the possessive the matcher drops. */
@@ -121,13 +145,13 @@ final class Tokenizer {
     }
 
     /** "A.I", "U.S", "e.g": two or more single letters joined by dots (the final dot comes later). */
-    private static boolean isAbbreviation(CharSequence s) {
-        int len = s.length();
+    private static boolean isAbbreviation(String line, int start, int end) {
+        int len = end - start;
         if (len < 3 || len % 2 == 0) {
             return false;
         }
         for (int k = 0; k < len; k++) {
-            char c = s.charAt(k);
+            char c = line.charAt(start + k);
             if (k % 2 == 0 ? !Character.isLetter(c) : c != '.') {
                 return false;
             }
@@ -141,24 +165,31 @@ final class Tokenizer {
      * and a plural acronym loses its s ("LLMs" is "llm", which Porter2 leaves as "llms").
      */
     static void addThemeTokens(Word word, List<String> out) {
-        String text = word.text();
+        addThemeTokens(word, out, Stemmer.local());
+    }
+
+    /** As {@link #addThemeTokens(Word, List)} with this thread's stemmer already in hand. */
+    static void addThemeTokens(Word word, List<String> out, Stemmer stemmer) {
+        String folded = word.folded();
         if (word.abbreviation()) {
-            out.add(Stemmer.stem(text.replace(".", "").toLowerCase(Locale.ROOT)));
+            out.add(stemmer.of(folded.replace(".", "")));
             return;
         }
-        if (isPluralAcronym(text)) {
-            out.add(Stemmer.stem(text.substring(0, text.length() - 1).toLowerCase(Locale.ROOT)));
+        if (isPluralAcronym(word.text())) {
+            out.add(stemmer.of(folded.substring(0, folded.length() - 1)));
             return;
         }
         int partStart = 0;
-        for (int k = 0; k <= text.length(); k++) {
-            if (k == text.length() || text.charAt(k) == '-' || text.charAt(k) == '.' || text.charAt(k) == '&') {
+        int len = folded.length();
+        for (int k = 0; k <= len; k++) {
+            char c = k == len ? '-' : folded.charAt(k);
+            if (c == '-' || c == '.' || c == '&') {
                 if (k > partStart) {
-                    String part = text.substring(partStart, k);
+                    String part = partStart == 0 && k == len ? folded : folded.substring(partStart, k);
                     if (part.indexOf('\'') >= 0) {
                         part = part.replace("'", "");
                     }
-                    out.add(Stemmer.stem(part.toLowerCase(Locale.ROOT)));
+                    out.add(stemmer.of(part));
                 }
                 partStart = k + 1;
             }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.topictracker.article.ArticleJson;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -70,6 +72,17 @@ final class TextArticles {
             .optionalStart().appendOffset("+HH", "Z").optionalEnd()
             .toFormatter(Locale.ROOT);
 
+    /**
+     * The byline of a scraped blog page ("Posted on February 6, 2024 by Charles Dyer"). Such pages
+     * open with navigation ("Skip to content", "Menu", ...): the title is the line above the byline.
+     */
+    private static final Pattern BYLINE = Pattern.compile(
+            "^\\s*(?:Posted|Published) on\\s+(?<date>[A-Z][a-z]+ \\d{1,2}, \\d{4})\\S*.*?\\bby\\s+(?<author>[^|\\n]+?)\\s*$");
+
+    private static final int BYLINE_SEARCH_LINES = 40;
+
+    private static final DateTimeFormatter BYLINE_DATE = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.ENGLISH);
+
     private TextArticles() {}
 
     /**
@@ -84,6 +97,10 @@ final class TextArticles {
     }
 
     private static Result plain(List<String> lines, String noun) {
+        Result scraped = scrapedPage(lines);
+        if (scraped != null) {
+            return scraped;
+        }
         int titleIndex = firstTitleLine(lines, 0);
         if (titleIndex < 0) {
             return new Failed(0, noun + " has no text, only separator lines");
@@ -246,6 +263,32 @@ final class TextArticles {
             }
         }
         return 1;
+    }
+
+    /** A scraped page with a byline near the top: title above it, author and date from it. */
+    private static Result scrapedPage(List<String> lines) {
+        for (int i = 1; i < Math.min(lines.size(), BYLINE_SEARCH_LINES); i++) {
+            Matcher byline = BYLINE.matcher(lines.get(i));
+            if (!byline.matches()) {
+                continue;
+            }
+            int titleIndex = i - 1;
+            while (titleIndex >= 0 && lines.get(titleIndex).isBlank()) {
+                titleIndex--;
+            }
+            String body = join(lines, i + 1, lines.size());
+            if (titleIndex < 0 || body.isEmpty()) {
+                return null;
+            }
+            Instant publishedAt;
+            try {
+                publishedAt = LocalDate.parse(byline.group("date"), BYLINE_DATE).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException e) {
+                publishedAt = null;
+            }
+            return new Parsed(null, headingText(lines.get(titleIndex)), body, null, null, byline.group("author").strip(), publishedAt);
+        }
+        return null;
     }
 
     private static boolean isFence(String line) {

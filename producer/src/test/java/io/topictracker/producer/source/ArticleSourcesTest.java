@@ -37,7 +37,7 @@ class ArticleSourcesTest {
     @CsvSource(delimiter = '|', textBlock = """
             000_945879bacdbee9c1.txt | Prepare to Be Amazed: Hackers Are Taking AI to the Next Level! | Rosa Glueck | 2022-11-23T00:00:00Z | Artificial Intelligence (AI) has come a long way
             001_793c6768dc07fa76.txt | Mysterious AI Model Emerges from Data Leak                      |             |                      | The tech world was sent into a frenzy
-            002_728830cd7c627d4c.txt | Skip to content                                                 |             |                      | The Open AI Dilemma: Balancing Innovation with Ethical Challenges
+            002_728830cd7c627d4c.txt | The Open AI Dilemma: Balancing Innovation with Ethical Challenges | Charles Dyer | 2024-02-06T00:00:00Z | In the rapidly evolving landscape
             003_85979b9f01c146de.txt | The Leak That Has Big Tech and Regulators Panicked              |             |                      | Recent developments in the technology sector
             """)
     void shouldReadSeedArticleWithIdFromFileNameAndItsTitleAuthorAndDate(

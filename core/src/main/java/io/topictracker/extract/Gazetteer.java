@@ -1,0 +1,182 @@
+package io.topictracker.extract;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Known entities (tech organisations, people, products and places) with their aliases, matched on
+ * the case-sensitive surface of words so that "Apple" is the company and "apple" is not. The built-in
+ * list is the resource {@code /entities.tsv}; a taxonomy's {@code entities:} section extends it.
+ * Immutable once built.
+ *
+ * <p>An entry is {@code Name|Alias|~WeakAlias}. A weak form ("Claude", "Gemini") is also an
+ * ordinary word or a first name, so it counts only inside a sentence, not at its start, not in a
+ * heading and not next to another capitalised word ("Claude Shannon").
+ */
+final class Gazetteer {
+
+    /** One known entity: its canonical name and type. */
+    record Entity(String name, EntityType type) {}
+
+    /** A gazetteer match: words {@code [start, end)} name {@code entity}. */
+    record Match(int start, int end, Entity entity, boolean weak) {}
+
+    private static final class Node {
+        final Map<String, Node> next = new HashMap<>(2);
+        String name;
+        boolean weak;
+    }
+
+    private static final String RESOURCE = "/entities.tsv";
+
+    private static final class Default {
+        static final List<Map.Entry<Entity, List<String>>> ENTRIES = readResource();
+    }
+
+    private final Node root = new Node();
+    private final Map<String, String> nameByCompactKey = new HashMap<>();
+    /** ASCII initials of forms that start with an all-lower-case word ("scikit-learn", "o1"). */
+    private final boolean[] lowerCaseInitials = new boolean[128];
+    private final Map<String, Entity> byName = new HashMap<>();
+
+    private Gazetteer() {}
+
+    /** The built-in entities plus {@code extra} (type → entries), which win over built-in forms. */
+    static Gazetteer withExtras(Map<EntityType, List<String>> extra) {
+        Gazetteer g = new Gazetteer();
+        for (Map.Entry<Entity, List<String>> e : Default.ENTRIES) {
+            g.add(e.getKey(), e.getValue());
+        }
+        for (Map.Entry<EntityType, List<String>> e : extra.entrySet()) {
+            for (String entry : e.getValue()) {
+                List<String> forms = forms(entry);
+                g.add(new Entity(stripWeak(forms.get(0)), e.getKey()), forms);
+            }
+        }
+        return g;
+    }
+
+    /** The forms of an entry "Name|Alias|~Weak", blank ones dropped; the first is the name. */
+    static List<String> forms(String entry) {
+        List<String> forms = new ArrayList<>();
+        for (String f : entry.split("\\|")) {
+            String form = f.strip();
+            if (!stripWeak(form).isEmpty()) {
+                forms.add(form);
+            }
+        }
+        return forms;
+    }
+
+    private static String stripWeak(String form) {
+        return form.startsWith("~") ? form.substring(1).strip() : form;
+    }
+
+    /** Adds or extends an entry; for a name listed twice the later type wins. */
+    private void add(Entity entity, List<String> forms) {
+        byName.put(entity.name(), entity);
+        for (String form : forms) {
+            boolean weak = form.startsWith("~");
+            String text = stripWeak(form);
+            List<Word> words = Tokenizer.words(text);
+            if (words.isEmpty()) {
+                continue;
+            }
+            Word first = words.get(0);
+            if (first.lowerCase()) {
+                char c = first.text().charAt(0);
+                if (c < 128) {
+                    lowerCaseInitials[c] = true;
+                }
+            }
+            Node node = root;
+            for (Word w : words) {
+                node = node.next.computeIfAbsent(w.text(), t -> new Node());
+            }
+            node.name = entity.name();
+            node.weak = weak;
+            nameByCompactKey.put(compactKey(text), entity.name());
+        }
+    }
+
+    /** Case-folded letters and digits only: "Open AI", "OpenAI" and "open-ai" share one key. */
+    static String compactKey(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                sb.append(c);
+            }
+        }
+        return sb.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** The longest known name starting at word {@code i}, not spanning punctuation, or null. */
+    Match longestAt(List<Word> words, int i) {
+        Word first = words.get(i);
+        if (first.lowerCase() && first.text().charAt(0) < 128 && !lowerCaseInitials[first.text().charAt(0)]) {
+            return null; // most words of an article, and no name starts like them
+        }
+        Node node = root;
+        Match best = null;
+        for (int j = i; j < words.size(); j++) {
+            if (j > i && words.get(j).breakBefore()) {
+                break;
+            }
+            node = node.next.get(words.get(j).text());
+            if (node == null) {
+                break;
+            }
+            if (node.name != null) {
+                best = new Match(i, j + 1, byName.get(node.name), node.weak);
+            }
+        }
+        return best;
+    }
+
+    /** The entity whose name or alias has this {@link #compactKey}, or null. */
+    Entity byCompactKey(String key) {
+        String name = nameByCompactKey.get(key);
+        return name == null ? null : byName.get(name);
+    }
+
+    private static List<Map.Entry<Entity, List<String>>> readResource() {
+        List<Map.Entry<Entity, List<String>>> entries = new ArrayList<>();
+        try (InputStream in = Gazetteer.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cols = line.split("\t");
+                if (cols.length < 2) {
+                    throw new IllegalStateException(RESOURCE + " line " + number + ": expected name<TAB>TYPE[<TAB>aliases]");
+                }
+                EntityType type = EntityType.valueOf(cols[1].strip());
+                List<String> forms = new ArrayList<>(forms(cols[0]));
+                if (cols.length > 2) {
+                    forms.addAll(forms(cols[2]));
+                }
+                entries.add(Map.entry(new Entity(stripWeak(forms.get(0)), type), List.copyOf(forms)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.copyOf(entries);
+    }
+}

@@ -1,0 +1,112 @@
+package io.topictracker.extract;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A kept line of an article with its words and what kind of line it is. Entity finding treats the
+ * kinds differently: capitalisation is evidence of a name only in running text, because headings
+ * capitalise every word and shouted lines capitalise every letter.
+ *
+ * @param text the line as kept by {@link PageClutter}
+ * @param words its words
+ * @param kind running text, heading or all-caps
+ */
+record TextLine(String text, List<Word> words, Kind kind) {
+
+    /** The kinds of line that matter to entity finding. */
+    enum Kind {
+        TEXT,
+        HEADING,
+        SHOUTING
+    }
+
+    /** Words a title-case heading leaves lower-case. */
+    private static final Set<String> TITLE_CASE_SMALL_WORDS = Set.of(
+            "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "with", "by",
+            "from", "as", "vs", "via", "into", "onto", "over", "per", "than", "up", "off", "out", "is", "are");
+
+    /** Sentence titles whose dot does not end a sentence. */
+    private static final Set<String> NON_TERMINAL = Set.of(
+            "dr", "mr", "mrs", "ms", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt",
+            "jr", "sr", "inc", "corp", "ltd", "co", "vs", "no", "mt", "ft");
+
+    static TextLine of(String text) {
+        List<Word> words = Tokenizer.words(text);
+        return new TextLine(text, words, classify(text, words, false));
+    }
+
+    /** An article's title: a headline even when it ends with "!" or "?". */
+    static TextLine title(String text) {
+        List<Word> words = Tokenizer.words(text);
+        return new TextLine(text, words, classify(text, words, true));
+    }
+
+    private static Kind classify(String text, List<Word> words, boolean title) {
+        boolean lower = false;
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isLowerCase(text.charAt(i))) {
+                lower = true;
+                break;
+            }
+        }
+        if (!lower && words.size() >= 2) {
+            return Kind.SHOUTING;
+        }
+        if (text.startsWith("#")) {
+            return Kind.HEADING;
+        }
+        char last = text.charAt(text.length() - 1);
+        if (!title && (last == '.' || last == '!' || last == '?' || last == ',' || last == ';' || last == '"'
+                || Tokenizer.normalise(last) == '"')) {
+            return Kind.TEXT;
+        }
+        for (Word w : words) {
+            if (w.hasLetter() && !w.capitalised() && !w.innerCapital()
+                    && !TITLE_CASE_SMALL_WORDS.contains(w.folded())) {
+                return Kind.TEXT;
+            }
+        }
+        return Kind.HEADING;
+    }
+
+    /** The punctuation and spaces between word {@code i} and the word before it. */
+    String gapBefore(int i) {
+        Word w = words.get(i);
+        return text.substring(w.gapStart(), w.start());
+    }
+
+    /**
+     * Whether word {@code i} starts a sentence (or a line, a quotation or the part after a colon),
+     * where capitalisation says nothing about being a name.
+     */
+    boolean sentenceStart(int i) {
+        if (i == 0) {
+            return true;
+        }
+        String gap = gapBefore(i);
+        boolean terminal = false;
+        for (int k = 0; k < gap.length(); k++) {
+            char c = Tokenizer.normalise(gap.charAt(k));
+            // A quote mark opens a quotation only when it touches the word: in '," Rehman said' it closes one.
+            boolean openingQuote = c == '"' && k == gap.length() - 1;
+            if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\u2022' || openingQuote) {
+                terminal = true;
+                break;
+            }
+        }
+        if (!terminal) {
+            return false;
+        }
+        if (gap.strip().equals(".")) {
+            Word prev = words.get(i - 1);
+            String p = prev.text();
+            // "Dr. Kim", "Charles A. Dyer": the dot belongs to the word before.
+            if (NON_TERMINAL.contains(prev.folded())
+                    || (p.length() == 1 && Character.isUpperCase(p.charAt(0)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,128 @@
+package io.topictracker.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.SortedMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ThemeMatchingTest {
+
+    private static final Extractor SMALL = new Extractor(Taxonomy.parse("""
+            themes:
+              open-source: [open source, open-source, opensource]
+              leaks: [leak, data leak, leaked document]
+              security: [security, vulnerability]
+              reports: [leak report]
+              ai-models: [ai model, machine learning]
+            ignore: [memory leak]
+            """, "small.yaml"));
+
+    private static SortedMap<String, Integer> themes(String body) {
+        return SMALL.extract(null, body).themes();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "The code is open source.",
+        "An open-source model.",
+        "An Open-Source model.",
+        "OPEN SOURCE is winning.",
+        "An open‐source model (Unicode hyphen).",
+        "An open–source model (en dash).",
+        "They are open sourcing it.",
+        "It was open-sourced last year.",
+        "Opensource is one word here."
+    })
+    void shouldMatchHyphenSpaceAndInflectedVariantsOfAPhrase(String body) {
+        assertEquals(Map.of("open-source", 1), themes(body));
+    }
+
+    @Test
+    void shouldCountSpellingVariantsOfOneTaxonomyEntryOnce() {
+        // "open source" and "open-source" in the taxonomy tokenize alike: one entry, one match.
+        assertEquals(Map.of("open-source", 2), themes("Open source wins. The open-source way."));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"a leak", "two leaks", "it leaked", "it is leaking", "Leaks!"})
+    void shouldMatchAcrossInflections(String body) {
+        assertEquals(Map.of("leaks", 1), themes(body));
+    }
+
+    @Test
+    void shouldMatchVulnerabilityAndVulnerabilities() {
+        assertEquals(Map.of("security", 2), themes("One vulnerability, then more vulnerabilities."));
+    }
+
+    @Test
+    void shouldLetTheLongestPhraseWinAndNotCountItsParts() {
+        assertEquals(Map.of("leaks", 1), themes("A data leak."));
+        assertEquals(Map.of("leaks", 1), themes("The leaked documents."));
+    }
+
+    @Test
+    void shouldUseEachTokenForOneMatchOnly() {
+        // "data leak" and "leak report" overlap on "leak": left to right, the first match takes it.
+        assertEquals(Map.of("leaks", 1), themes("the data leak report"));
+    }
+
+    @Test
+    void shouldCountEveryMatchOfEveryPhraseOfATheme() {
+        assertEquals(Map.of("leaks", 3, "security", 1), themes("A leak. Another data leak. Security. A leaked document."));
+    }
+
+    @Test
+    void shouldMatchDottedAbbreviations() {
+        assertEquals(Map.of("ai-models", 2), themes("New A.I. models and an AI model."));
+    }
+
+    @Test
+    void shouldNotMatchAcrossPunctuationOrLines() {
+        assertEquals(Map.of(), themes("It is open. Source code follows."));
+        assertEquals(Map.of(), themes("Keep it open\nSource: Reuters"));
+        assertEquals(Map.of(), themes("machine, learning"));
+    }
+
+    @Test
+    void shouldIgnorePhrasesTheTaxonomySaysToIgnore() {
+        assertEquals(Map.of(), themes("A memory leak crashed the app."));
+        assertEquals(Map.of("leaks", 1), themes("A memory leak, then a real leak."));
+    }
+
+    @Test
+    void shouldCountTheTitleToo() {
+        assertEquals(Map.of("leaks", 1, "security", 1), SMALL.extract("Leak!", "Security matters.").themes());
+    }
+
+    @Test
+    void shouldCountALineRepeatedByTheScraperOnce() {
+        assertEquals(Map.of("leaks", 1), themes("The leak.\nThe leak.\nThe leak."));
+        assertEquals(Map.of("leaks", 1), SMALL.extract("The Leak", "# The Leak\nNothing else.").themes());
+    }
+
+    @Test
+    void shouldOmitThemesWithoutMatches() {
+        assertTrue(themes("Nothing relevant here.").isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Apple secured new funding.                          | security
+            The Securities and Exchange Commission sued.        | security
+            The most vulnerable members of society.             | security
+            Next-generation chips.                              | ai-models
+            AI aligns with societal values.                     | ai-safety
+            A memory leak in the driver.                        | leaks
+            Social Security payments rose.                      | security
+            A blue chip stock.                                  | chips
+            """)
+    void shouldNotCountWordsThatOnlyShareAStemWithAThemePhrase(String body, String theme) {
+        assertFalse(Extractor.withDefaultTaxonomy().extract(null, body).themes().containsKey(theme));
+    }
+}

@@ -1,0 +1,95 @@
+package io.topictracker.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TokenizerTest {
+
+    private static List<String> themeTokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        for (Word w : Tokenizer.words(text)) {
+            Tokenizer.addThemeTokens(w, tokens);
+        }
+        return tokens;
+    }
+
+    private static List<String> surfaces(String text) {
+        return Tokenizer.words(text).stream().map(Word::text).toList();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Open-Source                  | open sourc
+            open source                  | open sourc
+            OPEN SOURCE                  | open sourc
+            open‐source                  | open sourc
+            open–source                  | open sourc
+            A.I.                         | ai
+            a.i. models                  | ai model
+            A.I.'s future                | ai futur
+            U.S. officials               | us offici
+            OpenAI’s model               | openai model
+            Airbnb's Airflow             | airbnb airflow
+            companies' data              | compani data
+            LLMs and GPUs                | llm and gpu
+            don’t                        | dont
+            GPT-4                        | gpt 4
+            Node.js                      | node js
+            R&D                          | r d
+            leaked documents             | leak document
+            vulnerabilities              | vulner
+            """)
+    void shouldFoldSplitAndStemTokens(String text, String expected) {
+        assertEquals(Arrays.asList(expected.split(" ")), themeTokens(text));
+    }
+
+    @Test
+    void shouldKeepHyphensDotsAndApostrophesInsideWordsForEntities() {
+        assertEquals(List.of("GPT-NeoX", "U.S.", "Node.js", "O'Brien", "AT&T"), surfaces("GPT-NeoX, U.S. Node.js O’Brien AT&T"));
+    }
+
+    @Test
+    void shouldDropPossessiveS() {
+        assertEquals(List.of("Airbnb", "Airflow", "A.I.", "impact"), surfaces("Airbnb's Airflow; A.I.'s impact"));
+    }
+
+    @Test
+    void shouldSeparateWordsAtEmDashesButJoinThemAtHyphens() {
+        assertEquals(List.of("Google", "which", "open-source"), surfaces("Google—which open-source"));
+        List<Word> words = Tokenizer.words("Google—which");
+        assertTrue(words.get(1).breakBefore(), "an em dash is punctuation between words");
+    }
+
+    @Test
+    void shouldMarkPunctuationBetweenWordsAsABreak() {
+        List<Word> words = Tokenizer.words("open. Source \"code\" companies' data");
+        assertTrue(words.get(0).breakBefore(), "the first word of a line");
+        assertTrue(words.get(1).breakBefore(), "after a full stop");
+        assertTrue(words.get(2).breakBefore(), "after a quote mark");
+        assertFalse(words.get(4).breakBefore(), "a plural possessive apostrophe is not punctuation");
+    }
+
+    @Test
+    void shouldRecogniseDottedAbbreviationsOfSingleLetters() {
+        List<Word> words = Tokenizer.words("A.I. e.g. Ph.D. A. Dyer");
+        assertTrue(words.get(0).abbreviation());
+        assertTrue(words.get(1).abbreviation());
+        assertFalse(words.get(2).abbreviation(), "Ph.D has a two-letter part");
+        assertEquals("A", words.get(3).text(), "a lone initial keeps its dot out of the word");
+    }
+
+    @Test
+    void shouldTokenizeTaxonomyPhrasesLikeArticleText() {
+        assertEquals(Tokenizer.phraseTokens("open source"), Tokenizer.phraseTokens("open-source"));
+        assertEquals(List.of("leak"), Tokenizer.phraseTokens("Leaks"));
+        assertEquals(List.of(), Tokenizer.phraseTokens(" -- "));
+    }
+}
