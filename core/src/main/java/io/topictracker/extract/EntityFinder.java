@@ -130,7 +130,7 @@ final class EntityFinder {
             "capital", "ventures", "partners", "networks", "software", "robotics", "motors", "airlines",
             "pharmaceuticals", "therapeutics", "studios", "games", "entertainment", "society", "committee",
             "authority", "court", "parliament", "senate", "party", "union", "alliance", "consortium", "fund",
-            "surgical", "health", "media", "research", "ai");
+            "surgical", "health", "media", "research");
 
     /** First words of organisation names ("University of ..."). */
     private static final Set<String> ORG_PREFIXES = words("university", "bank", "department", "ministry", "institute");
@@ -333,7 +333,7 @@ final class EntityFinder {
             int end = i + 1;
             while (end < n) {
                 Word next = words.get(end);
-                if (!consumed[end] && nameLike(next) && (!next.breakBefore() || afterInitial(line, end))) {
+                if (!consumed[end] && nameLike(next) && !next.breakBefore()) {
                     end++;
                 } else if (end + 1 < n && !next.breakBefore() && CONNECTORS.contains(fold(next))
                         && !consumed[end + 1] && nameLike(words.get(end + 1)) && !words.get(end + 1).breakBefore()) {
@@ -348,12 +348,6 @@ final class EntityFinder {
             }
             i = end;
         }
-    }
-
-    /** "Charles A. Dyer": the dot after a middle initial does not break the name. */
-    private static boolean afterInitial(TextLine line, int i) {
-        String prev = line.words().get(i - 1).text();
-        return prev.length() == 1 && Character.isUpperCase(prev.charAt(0)) && line.gapBefore(i).strip().equals(".");
     }
 
     private static Candidate candidate(TextLine line, int start, int end, Set<String> lowerCaseStems,

@@ -87,8 +87,13 @@ final class TaxonomyParser {
         return new Parsed(themes, ignore, entities);
     }
 
+    /** "key:" with nothing after it: YAML's null, which Jackson reports as null or as "". */
+    private boolean isEmpty(JsonToken token) throws IOException {
+        return token == JsonToken.VALUE_NULL || (token == JsonToken.VALUE_STRING && parser.getText().isBlank());
+    }
+
     private SortedMap<String, List<String>> themes(JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_NULL) {
+        if (isEmpty(token)) {
             throw error("'themes:' is empty");
         }
         if (token != JsonToken.START_OBJECT) {
@@ -113,7 +118,7 @@ final class TaxonomyParser {
 
     /** A list of phrases, each one a string that yields at least one word. */
     private List<String> phrases(JsonToken token, String what) throws IOException {
-        if (token == JsonToken.VALUE_NULL) {
+        if (isEmpty(token)) {
             throw error(what + " has no phrases");
         }
         if (token != JsonToken.START_ARRAY) {
@@ -137,7 +142,7 @@ final class TaxonomyParser {
     }
 
     private Map<EntityType, List<String>> entities(JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_NULL) {
+        if (isEmpty(token)) {
             return Map.of();
         }
         if (token != JsonToken.START_OBJECT) {
@@ -153,7 +158,7 @@ final class TaxonomyParser {
             }
             List<String> names = new ArrayList<>();
             JsonToken list = parser.nextToken();
-            if (list == JsonToken.VALUE_NULL) {
+            if (isEmpty(list)) {
                 entities.put(type, List.of());
                 continue;
             }
@@ -184,6 +189,9 @@ final class TaxonomyParser {
     }
 
     private String describe(JsonToken token) throws IOException {
+        if (isEmpty(token)) {
+            return "an empty value";
+        }
         return switch (token) {
             case START_ARRAY -> "a list";
             case START_OBJECT -> "a mapping";

@@ -56,18 +56,20 @@ record TextLine(String text, List<Word> words, Kind kind) {
         if (text.startsWith("#")) {
             return Kind.HEADING;
         }
-        char last = text.charAt(text.length() - 1);
-        if (!title && (last == '.' || last == '!' || last == '?' || last == ',' || last == ';' || last == '"'
-                || Tokenizer.normalise(last) == '"')) {
-            return Kind.TEXT;
-        }
+        // Title case marks a heading whatever its last character ("... to the Next Level!").
+        int capitalised = 0;
         for (Word w : words) {
-            if (w.hasLetter() && !w.capitalised() && !w.innerCapital()
-                    && !TITLE_CASE_SMALL_WORDS.contains(w.folded())) {
+            if (w.capitalised() || w.innerCapital()) {
+                capitalised++;
+            } else if (w.hasLetter() && !TITLE_CASE_SMALL_WORDS.contains(w.folded())) {
                 return Kind.TEXT;
             }
         }
-        return Kind.HEADING;
+        char last = text.charAt(text.length() - 1);
+        boolean sentenceEnd = last == '.' || last == '!' || last == '?' || last == ',' || last == ';'
+                || Tokenizer.normalise(last) == '"';
+        // A short capitalised sentence ("Apple Sued Google.") is text; a title needs no full stop.
+        return !sentenceEnd || title || capitalised >= 4 ? Kind.HEADING : Kind.TEXT;
     }
 
     /** The punctuation and spaces between word {@code i} and the word before it. */
@@ -98,15 +100,7 @@ record TextLine(String text, List<Word> words, Kind kind) {
         if (!terminal) {
             return false;
         }
-        if (gap.strip().equals(".")) {
-            Word prev = words.get(i - 1);
-            String p = prev.text();
-            // "Dr. Kim", "Charles A. Dyer": the dot belongs to the word before.
-            if (NON_TERMINAL.contains(prev.folded())
-                    || (p.length() == 1 && Character.isUpperCase(p.charAt(0)))) {
-                return false;
-            }
-        }
-        return true;
+        // "Dr. Kim": the dot belongs to the word before.
+        return !gap.strip().equals(".") || !NON_TERMINAL.contains(words.get(i - 1).folded());
     }
 }

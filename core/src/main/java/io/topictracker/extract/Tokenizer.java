@@ -101,7 +101,7 @@ final class Tokenizer {
                 i++;
             }
             boolean abbreviation = isAbbreviation(line, start, i);
-            if (abbreviation && i < n && line.charAt(i) == '.') {
+            if ((abbreviation || isInitial(line, start, i)) && i < n && line.charAt(i) == '.') {
                 i++;
             }
             String text = line.substring(start, i);
@@ -142,6 +142,15 @@ final class Tokenizer {
         char s = line.charAt(i + 1);
         return (s == 's' || s == 'S')
                 && (i + 2 >= line.length() || !Character.isLetterOrDigit(normalise(line.charAt(i + 2))));
+    }
+
+    /**
+     * A middle initial: one capital followed by a dot, a space and a capital ("Charles A. Dyer"). The
+     * dot stays with the letter so that it does not split the name.
+     */
+    private static boolean isInitial(String line, int start, int end) {
+        return end - start == 1 && Character.isUpperCase(line.charAt(start)) && end + 2 < line.length()
+                && line.charAt(end) == '.' && line.charAt(end + 1) == ' ' && Character.isUpperCase(line.charAt(end + 2));
     }
 
     /** "A.I", "U.S", "e.g": two or more single letters joined by dots (the final dot comes later). */

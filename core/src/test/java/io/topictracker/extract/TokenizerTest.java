@@ -83,7 +83,14 @@ class TokenizerTest {
         assertTrue(words.get(0).abbreviation());
         assertTrue(words.get(1).abbreviation());
         assertFalse(words.get(2).abbreviation(), "Ph.D has a two-letter part");
-        assertEquals("A", words.get(3).text(), "a lone initial keeps its dot out of the word");
+    }
+
+    @Test
+    void shouldKeepTheDotOfAMiddleInitialSoItDoesNotSplitTheName() {
+        List<Word> words = Tokenizer.words("Charles A. Dyer wrote it. Plan B. then failed");
+        assertEquals("A.", words.get(1).text());
+        assertFalse(words.get(2).breakBefore(), "Dyer follows the initial without a break");
+        assertEquals("B", words.get(6).text(), "a capital before a lower-case word is no initial");
     }
 
     @Test

@@ -83,6 +83,7 @@ class TrackerTopologyTest {
         publish("a1", "Leak", "A data leak hit the security team.", T0);
         Map<String, Tally> before = themes();
         Map<String, EntityTally> entitiesBefore = entities();
+        assertEquals(new Tally(1, 2), before.get("leaks"));
 
         publish("a1", "Leak", "A data leak hit the security team.", T0);
         publish("a1", "Leak", "A data leak hit the security team.", T0);

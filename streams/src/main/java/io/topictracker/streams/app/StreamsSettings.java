@@ -79,7 +79,7 @@ public record StreamsSettings(
         props.put(StreamsConfig.producerPrefix("linger.ms"), "10");
         props.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
         // The 5.0 default, opted into now (silences a start-up warning; no global stores here).
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+        props.put("processing.exception.handler.global.enabled", "true"); // constant is deprecated for 5.0
         props.putAll(clientOverrides);
         return props;
     }
