@@ -27,9 +27,9 @@ import java.util.TreeMap;
 final class EntityFinder {
 
     /**
-     * Words that are capitalised for reasons other than being a name: sentence adverbs, calendar
-     * words, generic acronyms, nationalities, and the tech vocabulary articles like to capitalise
-     * ("Artificial Intelligence", "Machine Learning"). A run made only of these is not a name.
+     * Words that are capitalised for reasons other than being a name: function and discourse words,
+     * calendar words, generic acronyms, nationalities. Trimmed from the edges of a capitalised run
+     * ("The", "However"), and a run made only of these and {@link #VOCABULARY} is not a name.
      */
     private static final Set<String> GENERIC = words(
             // function and discourse words
@@ -66,8 +66,14 @@ final class EntityFinder {
             "american", "americans", "chinese", "european", "europeans", "british", "french", "german",
             "japanese", "korean", "indian", "russian", "israeli", "canadian", "australian", "african", "asian",
             "western", "eastern", "english", "spanish", "italian", "dutch", "swedish", "irish", "ukrainian",
-            "republican", "republicans", "democrat", "democrats", "democratic", "christian", "muslim", "jewish",
-            // tech vocabulary that articles capitalise
+            "republican", "republicans", "democrat", "democrats", "democratic", "christian", "muslim", "jewish");
+
+    /**
+     * Tech vocabulary that articles like to capitalise ("Artificial Intelligence", "Machine Learning"):
+     * no name on its own, but unlike {@link #GENERIC} words kept inside a name ("Computer &
+     * Communications Industry Association", "Cloud Native Computing Foundation").
+     */
+    private static final Set<String> VOCABULARY = words(
             "artificial", "intelligence", "machine", "learning", "generative", "deep", "neural", "network",
             "networks", "language", "model", "models", "large", "data", "science", "computer", "vision",
             "cloud", "computing", "security", "privacy", "technology", "innovation", "research", "development",
@@ -85,7 +91,7 @@ final class EntityFinder {
 
     /** Words that precede a person's name and are not part of it. */
     private static final Set<String> TITLES = words(
-            "mr", "mrs", "ms", "mx", "dr", "prof", "professor", "sir", "dame", "president", "senator", "sen",
+            "ceo", "cto", "cfo", "coo", "mr", "mrs", "ms", "mx", "dr", "prof", "professor", "sir", "dame", "president", "senator", "sen",
             "rep", "representative", "governor", "gov", "judge", "justice", "minister", "chancellor",
             "chairman", "chairwoman", "secretary", "mayor", "pope", "gen", "general", "colonel", "captain");
 
@@ -122,6 +128,12 @@ final class EntityFinder {
             "app", "chatbot", "browser", "framework", "library", "smartphone", "phone", "software", "tool",
             "assistant", "game", "console", "headset", "language", "codebase", "codebases");
 
+    /** Nouns that follow a product's name ("its Digit robot", "the Pixel phone"). */
+    private static final Set<String> PRODUCT_NEXT = words(
+            "robot", "robots", "app", "chatbot", "chip", "chips", "phone", "phones", "smartphone", "headset",
+            "laptop", "tablet", "browser", "assistant", "device", "console", "processor", "model", "models",
+            "drone", "software", "plugin", "extension");
+
     /** Last words of organisation names. */
     private static final Set<String> ORG_SUFFIXES = words(
             "inc", "corp", "corporation", "ltd", "llc", "plc", "gmbh", "ag", "co", "labs", "lab",
@@ -130,7 +142,9 @@ final class EntityFinder {
             "capital", "ventures", "partners", "networks", "software", "robotics", "motors", "airlines",
             "pharmaceuticals", "therapeutics", "studios", "games", "entertainment", "society", "committee",
             "authority", "court", "parliament", "senate", "party", "union", "alliance", "consortium", "fund",
-            "surgical", "health", "media", "research");
+            "surgical", "health", "media", "research", "logistics", "solutions", "industries", "electronics",
+            "semiconductor", "semiconductors", "communications", "telecom", "dynamics", "aerospace", "pharma",
+            "biotech", "analytics", "workers");
 
     /** First words of organisation names ("University of ..."). */
     private static final Set<String> ORG_PREFIXES = words("university", "bank", "department", "ministry", "institute");
@@ -319,6 +333,11 @@ final class EntityFinder {
         return GENERIC.contains(apostrophe > 0 ? folded.substring(0, apostrophe) : folded);
     }
 
+    /** No evidence of a name by itself: a generic word or capitalised tech vocabulary. */
+    private static boolean uninformative(String folded) {
+        return generic(folded) || VOCABULARY.contains(folded);
+    }
+
     /** Maximal runs of capitalised words not already taken by the gazetteer, trimmed and typed. */
     private static void collectRuns(TextLine line, boolean[] consumed, Set<String> lowerCaseStems,
             Set<String> midSentenceCapitals, List<String> scratch, List<Candidate> out) {
@@ -356,20 +375,28 @@ final class EntityFinder {
         int s = start;
         int e = end;
         boolean heading = line.kind() != TextLine.Kind.TEXT;
-        if (!heading && line.sentenceStart(s)) {
-            Word first = words.get(s);
-            boolean evidence = midSentenceCapitals.contains(first.text())
-                    || (e - s >= 2 && FIRST_NAMES.contains(fold(first)));
-            if (!evidence) {
-                s++;
-            }
-        }
         while (s < e && (generic(fold(words.get(s))) || CONNECTORS.contains(fold(words.get(s))))) {
             s++;
         }
-        while (e > s && (generic(fold(words.get(e - 1))) && !ORG_SUFFIXES.contains(fold(words.get(e - 1)))
-                || CONNECTORS.contains(fold(words.get(e - 1))))) {
+        while (e > s && (generic(fold(words.get(e - 1))) || CONNECTORS.contains(fold(words.get(e - 1))))) {
             e--;
+        }
+        if (s == e) {
+            return null;
+        }
+        if (!heading && s == start && line.sentenceStart(s) && !midSentenceCapitals.contains(words.get(s).text())) {
+            // Every sentence starts with a capital, so the first word needs evidence of its own: the
+            // article capitalises it elsewhere, it is a first name, or the context types the whole run
+            // ("Agility Robotics, headquartered in ...", "Shivaun Raff, its co-founder, ...").
+            String first = fold(words.get(s));
+            boolean keep = e - s >= 2 && (ORG_PREFIXES.contains(first) || (!CONNECTORS.contains(fold(words.get(s + 1)))
+                    && (FIRST_NAMES.contains(first) || strongCue(votes(line, s, e)))));
+            if (!keep) {
+                s++;
+                while (s < e && CONNECTORS.contains(fold(words.get(s)))) {
+                    s++; // "Users of Quibble" at a sentence start leaves "Quibble", not "of Quibble"
+                }
+            }
         }
         int size = e - s;
         if (size == 0 || size > 6) {
@@ -379,7 +406,7 @@ final class EntityFinder {
         for (int k = s; k < e; k++) {
             Word w = words.get(k);
             String folded = fold(w);
-            if (CONNECTORS.contains(folded) || generic(folded)) {
+            if (CONNECTORS.contains(folded) || uninformative(folded)) {
                 continue;
             }
             scratch.clear();
@@ -398,8 +425,17 @@ final class EntityFinder {
         for (int k = s; k < e; k++) {
             texts.add(words.get(k).text());
         }
-        String surface = surface(line, s, e);
-        return new Candidate(surface, List.copyOf(texts), heading, heading ? new int[EntityType.values().length] : votes(line, s, e));
+        int[] votes = heading ? new int[EntityType.values().length] : votes(line, s, e);
+        return new Candidate(surface(line, s, e), List.copyOf(texts), heading, votes);
+    }
+
+    private static boolean strongCue(int[] votes) {
+        for (int v : votes) {
+            if (v >= 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The run as written, spaces collapsed, quotes and hyphens normalised. */
@@ -441,7 +477,8 @@ final class EntityFinder {
             votes[EntityType.PERSON.ordinal()] += 3;
         }
         if (size <= 3 && nextAdjacent && SPEECH.contains(nextText)) {
-            votes[EntityType.PERSON.ordinal()] += 2;
+            // "The United Auto Workers said": people are not "the".
+            votes[(prevText.equals("the") ? EntityType.ORG : EntityType.PERSON).ordinal()] += 2;
         }
         if (size <= 3 && prevAdjacent && (SPEECH.contains(prevText) || prevText.equals("named")
                 || (prevText.equals("out") && s >= 2 && fold(words.get(s - 2)).equals("pointed")))) {
@@ -459,7 +496,7 @@ final class EntityFinder {
         if (prevAdjacent && ORG_NOUNS.contains(prevText)) {
             votes[EntityType.ORG.ordinal()] += 2;
         }
-        if (prevAdjacent && PRODUCT_NOUNS.contains(prevText)) {
+        if ((prevAdjacent && PRODUCT_NOUNS.contains(prevText)) || (nextAdjacent && PRODUCT_NEXT.contains(nextText))) {
             votes[EntityType.PRODUCT.ordinal()] += 2;
         }
         if (size >= 2 && PLACE_SUFFIXES.contains(last)) {
@@ -563,8 +600,9 @@ final class EntityFinder {
     }
 
     /**
-     * The type the evidence points to; untyped names need a second mention and then are taken as
-     * organisations, the commonest kind of repeated capitalised name in tech news that is not a
+     * The type the evidence points to, or null to drop the name. One weak cue (a first name, "in X")
+     * needs a second mention. Untyped names need a second mention too and then are taken as
+     * organisations: the commonest kind of repeated capitalised name in tech news that is not a
      * person (persons are usually typed by a title, a quote or a first name).
      */
     private static EntityType typeOf(Group g) {
@@ -576,10 +614,10 @@ final class EntityFinder {
                 bestVotes = g.votes[t.ordinal()];
             }
         }
-        if (best != null) {
+        int mentions = g.textMentions + g.headingMentions;
+        if (bestVotes >= 2 || (best != null && mentions >= 2)) {
             return best;
         }
-        int mentions = g.textMentions + g.headingMentions;
         if (mentions < 2) {
             return null;
         }

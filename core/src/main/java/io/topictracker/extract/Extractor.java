@@ -88,7 +88,9 @@ public final class Extractor {
                         // Lines are units of their own: no phrase runs from a heading into the next line.
                         t.breakBefore[first] = w.breakBefore();
                         if (w.lowerCase()) {
-                            t.lowerCaseStems.addAll(t.list.subList(first, t.list.size()));
+                            for (int k = first; k < t.list.size(); k++) {
+                                t.lowerCaseStems.add(t.list.get(k));
+                            }
                         }
                     }
                 }

@@ -136,7 +136,7 @@ public final class PageClutter {
             boolean space = false;
             for (int i = 0; i < line.length(); i++) {
                 char c = line.charAt(i);
-                if (Character.isWhitespace(c)) {
+                if (c == ' ' || (c < 0x80 ? c <= '\r' && c >= '\t' : Character.isWhitespace(c))) {
                     if (!space) {
                         words++;
                     }
@@ -206,7 +206,7 @@ public final class PageClutter {
                 || bare.startsWith("categories:") || bare.startsWith("filed under")) {
             return true;
         }
-        return !shape.sentenceEnd && isTagCloud(line);
+        return !shape.sentenceEnd && shape.words >= 15 && isTagCloud(line);
     }
 
     /** Lower-cased, whitespace collapsed, typographic quotes and dashes normalised. */

@@ -39,6 +39,8 @@ final class Stemmer {
 
     private final EnglishStemmer snowball = new EnglishStemmer();
     private final Map<String, String> cache = new HashMap<>(8192);
+    // Most words of an article are frequent words: one lookup by surface form gets all their tokens.
+    private final Map<String, String[]> wordTokens = new HashMap<>(8192);
 
     private Stemmer() {}
 
@@ -50,6 +52,19 @@ final class Stemmer {
     /** The stem of a token that is already case-folded, from this thread's stemmer. */
     static String stem(String folded) {
         return local().of(folded);
+    }
+
+    /** The theme match tokens of a word ({@link Tokenizer#themeTokens}); do not modify the array. */
+    String[] tokens(Word word) {
+        String[] tokens = wordTokens.get(word.text());
+        if (tokens == null) {
+            tokens = Tokenizer.themeTokens(word, this);
+            if (wordTokens.size() >= CACHE_LIMIT) {
+                wordTokens.clear();
+            }
+            wordTokens.put(word.text(), tokens);
+        }
+        return tokens;
     }
 
     /** The stem of a token that is already case-folded. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +57,10 @@ public final class Taxonomy {
         String yaml;
         try {
             yaml = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new TaxonomyException(file + ": no such file", e);
         } catch (IOException e) {
-            throw new TaxonomyException(file + ": cannot read: " + e, e);
+            throw new TaxonomyException(file + ": cannot read it (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
         return parse(yaml, file.toString());
     }

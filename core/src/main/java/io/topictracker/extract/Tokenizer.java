@@ -59,10 +59,10 @@ final class Tokenizer {
 
     /**
      * Gap characters that do not separate words for matching: apostrophes (a plural possessive
-     * "companies' data") and Markdown emphasis.
+     * "companies' data"), an ampersand ("Procter & Gamble") and Markdown emphasis.
      */
     private static boolean isSoftGap(char c) {
-        return Character.isWhitespace(c) || c == '\'' || c == '*' || c == '_';
+        return Character.isWhitespace(c) || c == '\'' || c == '&' || c == '*' || c == '_';
     }
 
     /** The words of one line, in order. */
@@ -179,15 +179,21 @@ final class Tokenizer {
 
     /** As {@link #addThemeTokens(Word, List)} with this thread's stemmer already in hand. */
     static void addThemeTokens(Word word, List<String> out, Stemmer stemmer) {
+        for (String token : stemmer.tokens(word)) {
+            out.add(token);
+        }
+    }
+
+    /** The match tokens of a word, computed afresh (the {@link Stemmer} caches them by surface). */
+    static String[] themeTokens(Word word, Stemmer stemmer) {
         String folded = word.folded();
         if (word.abbreviation()) {
-            out.add(stemmer.of(folded.replace(".", "")));
-            return;
+            return new String[] {stemmer.of(folded.replace(".", ""))};
         }
         if (isPluralAcronym(word.text())) {
-            out.add(stemmer.of(folded.substring(0, folded.length() - 1)));
-            return;
+            return new String[] {stemmer.of(folded.substring(0, folded.length() - 1))};
         }
+        List<String> out = new ArrayList<>(2);
         int partStart = 0;
         int len = folded.length();
         for (int k = 0; k <= len; k++) {
@@ -203,6 +209,7 @@ final class Tokenizer {
                 partStart = k + 1;
             }
         }
+        return out.toArray(new String[0]);
     }
 
     private static boolean isPluralAcronym(String text) {
