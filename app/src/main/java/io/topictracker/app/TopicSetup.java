@@ -1,5 +1,6 @@
 package io.topictracker.app;
 
+import io.topictracker.streams.TopologySettings;
 import io.topictracker.streams.Topics;
 import java.util.HashMap;
 import java.util.List;
@@ -18,19 +19,37 @@ public final class TopicSetup {
 
     private TopicSetup() {}
 
-    /** The topics the app reads and writes, with the partition count used when creating them. */
-    public static List<NewTopic> topics(int partitions) {
+    /** Records up to this size reach the app, so oversized articles get a dead letter with a reason. */
+    static final int ARTICLES_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+    /**
+     * The topics the app reads and writes, as created when missing. {@code articles} accepts records
+     * up to 8 MiB, so an article over the app's limit is dead-lettered with a reason instead of being
+     * refused by the broker; {@code articles-dlq} fits a dead letter of {@code maxArticleBytes}.
+     */
+    public static List<NewTopic> topics(int partitions, int maxArticleBytes) {
         return List.of(
-                new NewTopic(Topics.ARTICLES.name(), partitions, (short) -1),
-                new NewTopic(Topics.ARTICLES_DLQ.name(), 1, (short) -1));
+                new NewTopic(Topics.ARTICLES.name(), partitions, (short) -1)
+                        .configs(Map.of("max.message.bytes", Integer.toString(ARTICLES_MAX_MESSAGE_BYTES))),
+                new NewTopic(Topics.ARTICLES_DLQ.name(), 1, (short) -1)
+                        .configs(Map.of("max.message.bytes", Integer.toString(maxArticleBytes + 64 * 1024))));
+    }
+
+    /** The topics with the default article size limit. */
+    public static List<NewTopic> topics(int partitions) {
+        return topics(partitions, TopologySettings.DEFAULT_MAX_ARTICLE_BYTES);
     }
 
     public static void createMissing(String bootstrapServers, Map<String, String> clientOverrides, int partitions) {
+        createMissing(bootstrapServers, clientOverrides, partitions, TopologySettings.DEFAULT_MAX_ARTICLE_BYTES);
+    }
+
+    public static void createMissing(String bootstrapServers, Map<String, String> clientOverrides, int partitions, int maxArticleBytes) {
         Map<String, Object> config = new HashMap<>(clientOverrides);
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(config)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = topics(partitions).stream().filter(t -> !existing.contains(t.name())).toList();
+            List<NewTopic> missing = topics(partitions, maxArticleBytes).stream().filter(t -> !existing.contains(t.name())).toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
             }

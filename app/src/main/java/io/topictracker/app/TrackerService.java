@@ -1,5 +1,11 @@
 package io.topictracker.app;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.topictracker.extract.Extractor;
 import io.topictracker.http.HttpApi;
 import io.topictracker.query.TopicQueries;
@@ -32,7 +38,16 @@ public final class TrackerService implements AutoCloseable {
     /** Starts the streams app and binds the HTTP API on {@code httpHost:settings.advertised().port()}. */
     public static TrackerService start(StreamsSettings settings, Extractor extractor, String httpHost) {
         TrackerStreams streams = new TrackerStreams(settings, extractor);
-        HttpApi http = new HttpApi(streams.queries());
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmGcMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        streams.bindMetrics(metrics);
+        // Read on every scrape (Micrometer's Kafka binder only discovers new client metrics once a minute).
+        FunctionCounter.builder("topic_tracker.dead.letters", streams.queries(), TopicQueries::deadLettersSinceStart)
+                .description("records sent to articles-dlq since this instance started")
+                .register(metrics);
+        HttpApi http = new HttpApi(streams.queries(), metrics);
         try {
             http.start(httpHost, settings.advertised().port());
         } catch (RuntimeException e) {

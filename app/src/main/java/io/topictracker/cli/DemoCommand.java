@@ -88,7 +88,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         TrackerService service;
         try {
-            broker.createTopics(TopicSetup.topics(instance.partitions()));
+            broker.createTopics(TopicSetup.topics(instance.partitions(), settings.maxArticleBytes()));
             service = TrackerService.start(settings.withBootstrapServers(broker.bootstrapServers()), extractor, instance.httpHost());
         } catch (RuntimeException e) {
             broker.close();

@@ -1,6 +1,7 @@
 package io.topictracker.cli;
 
 import io.topictracker.query.Instance;
+import io.topictracker.streams.app.BoundedRocksDbConfig;
 import io.topictracker.streams.app.StreamsSettings;
 import java.nio.file.Path;
 import java.util.Map;
@@ -43,6 +44,14 @@ public final class InstanceOptions {
             description = "Kafka Streams threads (default: ${DEFAULT-VALUE}).")
     int streamThreads;
 
+    @Option(names = "--max-article-bytes", defaultValue = "${env:TOPIC_TRACKER_MAX_ARTICLE_BYTES:-1048576}",
+            description = "Larger 'articles' values go to 'articles-dlq' with the reason, never truncated (default: ${DEFAULT-VALUE}).")
+    int maxArticleBytes;
+
+    @Option(names = "--rocksdb-memory-mb", defaultValue = "${env:TOPIC_TRACKER_ROCKSDB_MEMORY_MB:-64}",
+            description = "Bound on the off-heap memory of all RocksDB state stores together (default: ${DEFAULT-VALUE}).")
+    long rocksDbMemoryMb;
+
     @Option(names = "--partitions", defaultValue = "3",
             description = "Partitions of the 'articles' topic when this command creates it (default: ${DEFAULT-VALUE}).")
     int partitions;
@@ -57,17 +66,24 @@ public final class InstanceOptions {
         }
         try {
             return new StreamsSettings(bootstrapServers, applicationId, stateDir == null ? defaultStateDir : stateDir,
-                    new Instance(advertisedHost, httpPort), processingGuarantee, streamThreads, 10L * 1024 * 1024, clientOverrides);
+                    new Instance(advertisedHost, httpPort), processingGuarantee, streamThreads, StreamsSettings.DEFAULT_CACHE_BYTES,
+                    maxArticleBytes, rocksDbMemoryMb * 1024 * 1024, clientOverrides);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage()
                     .replace("processing.guarantee", "--processing-guarantee")
                     .replace("num.stream.threads", "--stream-threads")
-                    .replace("application.id", "--application-id"));
+                    .replace("application.id", "--application-id")
+                    .replace("max article bytes", "--max-article-bytes")
+                    .replace(BoundedRocksDbConfig.MEMORY_BYTES_CONFIG, "--rocksdb-memory-mb (in bytes)"));
         }
     }
 
     public String httpHost() {
         return httpHost;
+    }
+
+    public int maxArticleBytes() {
+        return maxArticleBytes;
     }
 
     public int partitions() {

@@ -39,7 +39,7 @@ public final class StreamsCommand implements Callable<Integer> {
         Extractor extractor = taxonomy.extractor();
         StreamsSettings settings = instance.settings(kafka.bootstrapServers(), kafka.clientOverrides(), Path.of(".topic-tracker", "state"));
         if (createTopics) {
-            TopicSetup.createMissing(settings.bootstrapServers(), settings.clientOverrides(), instance.partitions());
+            TopicSetup.createMissing(settings.bootstrapServers(), settings.clientOverrides(), instance.partitions(), settings.maxArticleBytes());
         }
         TrackerService service = TrackerService.start(settings, extractor, instance.httpHost());
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "topic-tracker-shutdown"));

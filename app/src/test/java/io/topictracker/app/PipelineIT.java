@@ -2,7 +2,6 @@ package io.topictracker.app;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -147,27 +147,72 @@ class PipelineIT {
     }
 
     @Test
-    void shouldSendMalformedRecordsToTheDeadLetterTopicAndKeepRunning() throws Exception {
+    void shouldDeadLetterEveryKindOfMalformedRecordWithReasonAndSourceAndKeepCounting() throws Exception {
         produce(SEEDS.toString());
         awaitTheme("security", 4);
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200)).until(this::caughtUp);
         Map<String, Long> before = themeArticles();
 
+        Map<String, byte[]> bad = new LinkedHashMap<>();
+        bad.put("not-json", utf8("this is not json"));
+        bad.put("json-array", utf8("[\"security\"]"));
+        bad.put("no-body", utf8("{\"title\":\"no body\"}"));
+        bad.put("blank-body", utf8("{\"title\":\"t\",\"body\":\" \\n \"}"));
+        bad.put("wrong-types", utf8("{\"title\":[1],\"body\":\"security leak\"}"));
+        bad.put("bad-date", utf8("{\"body\":\"security leak\",\"publishedAt\":\"last tuesday\"}"));
+        bad.put("binary", new byte[] {0, 1, 2, (byte) 0xFF, (byte) 0xFE, 0, 7});
+        bad.put("bad-utf8", new byte[] {'{', '"', 'b', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
+        bad.put("five-mb", utf8("{\"body\":\"" + "security leak ".repeat(5 * 1024 * 1024 / 14) + "\"}"));
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(8 * 1024 * 1024));
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            for (Map.Entry<String, byte[]> record : bad.entrySet()) {
+                raw.send(new ProducerRecord<>("articles", record.getKey(), record.getValue())).get();
+            }
+            // No key and a value that is not an article either: dead-lettered under a null key.
+            raw.send(new ProducerRecord<>("articles", null, utf8("{\"id\":\"x\"}"))).get();
+        }
+
+        List<ConsumerRecord<String, byte[]>> dead = readDeadLetters(bad.size() + 1);
+        assertEquals(bad.size() + 1, dead.size());
+        Map<String, String> reasons = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : dead) {
+            reasons.put(record.key(), header(record, DeadLetterHeaders.REASON));
+            assertEquals("articles", header(record, DeadLetterHeaders.TOPIC));
+            assertTrue(Integer.parseInt(header(record, DeadLetterHeaders.PARTITION)) >= 0);
+            assertTrue(Long.parseLong(header(record, DeadLetterHeaders.OFFSET)) >= 0);
+        }
+        assertTrue(reasons.get("not-json").startsWith("value is not JSON"), reasons.get("not-json"));
+        assertEquals("value must be a JSON object, got array", reasons.get("json-array"));
+        assertEquals("field 'body' is missing", reasons.get("no-body"));
+        assertEquals("field 'body' is blank", reasons.get("blank-body"));
+        assertEquals("field 'title' must be a string", reasons.get("wrong-types"));
+        assertTrue(reasons.get("bad-date").startsWith("field 'publishedAt' is not an ISO-8601"), reasons.get("bad-date"));
+        assertEquals("value is not valid UTF-8", reasons.get("binary"));
+        assertEquals("value is not valid UTF-8", reasons.get("bad-utf8"));
+        assertTrue(reasons.get("five-mb").matches("value is \\d+ bytes, over the limit of 1048576 bytes"), reasons.get("five-mb"));
+        assertEquals("field 'body' is missing", reasons.get(null));
+        ConsumerRecord<String, byte[]> oversized = dead.stream().filter(r -> "five-mb".equals(r.key())).findFirst().orElseThrow();
+        assertEquals(bad.get("five-mb").length, Integer.parseInt(header(oversized, DeadLetterHeaders.ORIGINAL_BYTES)));
+        assertEquals(1048576, oversized.value().length, "dead letter keeps a bounded prefix; the original stays in 'articles'");
+
+        assertEquals(200, get("/ready").status, "the app keeps running");
+        assertEquals(before, themeArticles(), "counts unchanged");
+        assertEquals(bad.size() + 1, get("/health").body.path("deadLettersSinceStart").asInt());
+        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(uri("/metrics")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(metrics.body().contains("topic_tracker_dead_letters_total " + (bad.size() + 1) + ".0"), "dead letters on /metrics");
+    }
+
+    @Test
+    void shouldAcceptARecordWithoutKeyAndUseItsId() throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-            raw.send(new ProducerRecord<>("articles", "bad-1", "not json".getBytes(StandardCharsets.UTF_8))).get();
-            raw.send(new ProducerRecord<>("articles", "bad-2", "{\"title\":\"no body\"}".getBytes(StandardCharsets.UTF_8))).get();
-            raw.send(new ProducerRecord<>("articles", null, "[\"security\"]".getBytes(StandardCharsets.UTF_8))).get();
+            raw.send(new ProducerRecord<>("articles", null, utf8("{\"id\":\"no-key-1\",\"title\":\"Leak\",\"body\":\"A data leak.\"}"))).get();
         }
-
-        List<ConsumerRecord<String, byte[]>> dead = readDeadLetters(3);
-        assertEquals(3, dead.size());
-        for (ConsumerRecord<String, byte[]> record : dead) {
-            assertFalse(new String(record.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8).isBlank());
-            assertEquals("articles", new String(record.headers().lastHeader(DeadLetterHeaders.TOPIC).value(), StandardCharsets.UTF_8));
-        }
-        assertEquals(200, get("/ready").status, "the app keeps running");
-        assertEquals(before, themeArticles(), "counts unchanged");
+        await().atMost(DEADLINE).until(() -> get("/api/articles/no-key-1").status == 200);
+        awaitTheme("leaks", 1);
     }
 
     // --- helpers ---------------------------------------------------------------------------------
@@ -242,11 +287,25 @@ class PipelineIT {
         return records;
     }
 
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return record.headers().lastHeader(name) == null
+                ? null
+                : new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + settings.advertised().port() + path);
+    }
+
     private record Response(int status, JsonNode body) {}
 
     private Response get(String path) throws Exception {
         HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + settings.advertised().port() + path)).GET().build(),
+                HttpRequest.newBuilder(uri(path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), Json.mapper().readTree(response.body()));
     }

@@ -22,6 +22,9 @@ public interface TopicQueries {
     /** The streams app's lifecycle state (CREATED, REBALANCING, RUNNING, ERROR, ...). */
     String state();
 
+    /** Records this instance sent to the dead-letter topic since it started. */
+    long deadLettersSinceStart();
+
     /** The other instances of this application that hold count partitions. */
     QueryResult<Set<Instance>> peers();
 

@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.topictracker.article.ArticleJson;
 import io.topictracker.article.Json;
 import io.topictracker.extract.EntityType;
@@ -47,7 +48,10 @@ public final class HttpApi implements AutoCloseable {
     private final PeerClient peers = new PeerClient(Duration.ofSeconds(5));
     private final Javalin app;
 
-    public HttpApi(TopicQueries queries) {
+    /**
+     * @param metrics the registry {@code GET /metrics} exposes in Prometheus text format
+     */
+    public HttpApi(TopicQueries queries, PrometheusMeterRegistry metrics) {
         this.queries = queries;
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
@@ -55,6 +59,7 @@ public final class HttpApi implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.routes.get("/health", this::health);
             config.routes.get("/ready", this::ready);
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
             config.routes.get("/api/themes", this::themes);
             config.routes.get("/api/themes/{theme}", this::theme);
             config.routes.get("/api/themes/{theme}/timeline", this::timeline);
@@ -94,7 +99,7 @@ public final class HttpApi implements AutoCloseable {
     // --- endpoints ---------------------------------------------------------------------------
 
     private void health(Context ctx) {
-        ctx.json(Map.of("status", "UP", "streams", queries.state()));
+        ctx.json(Map.of("status", "UP", "streams", queries.state(), "deadLettersSinceStart", queries.deadLettersSinceStart()));
     }
 
     private void ready(Context ctx) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.topictracker.article.Json;
 import io.topictracker.extract.EntityType;
 import io.topictracker.query.ArticleView;
@@ -32,6 +34,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * status codes, JSON errors, forwarding to the owning instance and gathering lists across instances.
  */
 class HttpApiTest {
+
+    private static final PrometheusMeterRegistry METRICS = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     private final HttpClient client = HttpClient.newHttpClient();
     private HttpApi first;
@@ -64,7 +68,7 @@ class HttpApiTest {
         "/api/themes/leaks/timeline?interval=day&from=2024-02-01&to=2024-02-03, 200",
     })
     void shouldAnswerWithJsonAndTheRightStatus(String path, int status) throws Exception {
-        first = new HttpApi(new FakeQueries(null)).start("localhost", 0);
+        first = new HttpApi(new FakeQueries(null), METRICS).start("localhost", 0);
         HttpResponse<String> response = get(first, path);
         assertEquals(status, response.statusCode(), response.body());
         JsonNode body = Json.mapper().readTree(response.body());
@@ -78,8 +82,19 @@ class HttpApiTest {
     }
 
     @Test
+    void shouldReportDeadLettersInHealthAndServePrometheusMetrics() throws Exception {
+        METRICS.counter("topic_tracker_test_counter").increment();
+        first = new HttpApi(new FakeQueries(null), METRICS).start("localhost", 0);
+
+        assertEquals(3, Json.mapper().readTree(get(first, "/health").body()).path("deadLettersSinceStart").asInt());
+        HttpResponse<String> metrics = get(first, "/metrics");
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().contains("topic_tracker_test_counter_total 1.0"), metrics.body());
+    }
+
+    @Test
     void shouldRefuseWritesWith405() throws Exception {
-        first = new HttpApi(new FakeQueries(null)).start("localhost", 0);
+        first = new HttpApi(new FakeQueries(null), METRICS).start("localhost", 0);
         HttpResponse<String> response = client.send(
                 HttpRequest.newBuilder(uri(first, "/api/themes")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -91,7 +106,7 @@ class HttpApiTest {
     void shouldReturn503WithRetryAfterWhileNotQueryable() throws Exception {
         FakeQueries queries = new FakeQueries(null);
         queries.ready = false;
-        first = new HttpApi(queries).start("localhost", 0);
+        first = new HttpApi(queries, METRICS).start("localhost", 0);
 
         for (String path : List.of("/ready", "/api/themes", "/api/themes/leaks", "/api/entities")) {
             HttpResponse<String> response = get(first, path);
@@ -103,9 +118,9 @@ class HttpApiTest {
 
     @Test
     void shouldForwardKeyLookupsToTheOwningInstance() throws Exception {
-        second = new HttpApi(new FakeQueries(null)).start("localhost", 0);
+        second = new HttpApi(new FakeQueries(null), METRICS).start("localhost", 0);
         FakeQueries firstQueries = new FakeQueries(new Instance("localhost", second.port()));
-        first = new HttpApi(firstQueries).start("localhost", 0);
+        first = new HttpApi(firstQueries, METRICS).start("localhost", 0);
 
         HttpResponse<String> response = get(first, "/api/themes/leaks");
 
@@ -115,10 +130,10 @@ class HttpApiTest {
 
     @Test
     void shouldGatherListsFromEveryInstanceAndSayWhenOneIsMissing() throws Exception {
-        second = new HttpApi(new FakeQueries(null, List.of(new ThemeCount("security", 9, 9)))).start("localhost", 0);
+        second = new HttpApi(new FakeQueries(null, List.of(new ThemeCount("security", 9, 9))), METRICS).start("localhost", 0);
         FakeQueries firstQueries = new FakeQueries(null, List.of(new ThemeCount("leaks", 7, 8)));
         firstQueries.peers = Set.of(new Instance("localhost", second.port()));
-        first = new HttpApi(firstQueries).start("localhost", 0);
+        first = new HttpApi(firstQueries, METRICS).start("localhost", 0);
 
         JsonNode body = Json.mapper().readTree(get(first, "/api/themes").body());
         assertEquals("security", body.path("data").get(0).path("theme").asText());
@@ -173,6 +188,11 @@ class HttpApiTest {
         @Override
         public String state() {
             return ready ? "RUNNING" : "REBALANCING";
+        }
+
+        @Override
+        public long deadLettersSinceStart() {
+            return 3;
         }
 
         @Override

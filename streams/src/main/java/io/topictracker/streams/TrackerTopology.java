@@ -30,7 +30,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Builds the topic-tracker topology; a pure function of the extractor and the streams properties.
+ * Builds the topic-tracker topology; a pure function of its settings and the streams properties.
  *
  * <pre>
  * articles ─▶ decode-articles ─┬─ rejected ─────────────────────────────────────▶ articles-dlq
@@ -55,7 +55,8 @@ public final class TrackerTopology {
 
     private TrackerTopology() {}
 
-    public static Topology build(Extractor extractor, Properties streamsProps) {
+    public static Topology build(TopologySettings settings, Properties streamsProps) {
+        Extractor extractor = settings.extractor();
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Names.ARTICLE_STORE), Serdes.String(), new JsonSerde<>(ArticleState.class)));
@@ -69,7 +70,7 @@ public final class TrackerTopology {
         TopicSpec<String, byte[]> articles = Topics.ARTICLES;
         KStream<String, DecodeOutcome> decoded = builder
                 .stream(articles.name(), Consumed.with(articles.keySerde(), articles.valueSerde()).withName(Names.READ_ARTICLES))
-                .process(DecodeArticleProcessor::new, Named.as(Names.DECODE_ARTICLES));
+                .process(() -> new DecodeArticleProcessor(settings.maxArticleBytes()), Named.as(Names.DECODE_ARTICLES));
 
         Map<String, KStream<String, DecodeOutcome>> routes = decoded.split(Named.as(Names.ROUTE))
                 .branch((id, outcome) -> outcome instanceof DecodeOutcome.Rejected, Branched.as(Names.REJECTED))

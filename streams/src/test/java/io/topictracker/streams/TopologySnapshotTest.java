@@ -23,7 +23,7 @@ class TopologySnapshotTest {
     @Test
     void shouldMatchTheReviewedTopologySnapshot() throws IOException {
         StreamsSettings settings = StreamsSettings.defaults("unused:9092", Path.of("target/state"), new Instance("localhost", 8080));
-        String described = TrackerTopology.build(Extractor.withDefaultTaxonomy(), settings.toProperties())
+        String described = TrackerTopology.build(TopologySettings.defaults(Extractor.withDefaultTaxonomy()), settings.toProperties())
                 .describe()
                 .toString();
         if (Boolean.getBoolean("topology.snapshot.update")) {

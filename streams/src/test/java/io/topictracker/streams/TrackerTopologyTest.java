@@ -56,7 +56,7 @@ class TrackerTopologyTest {
     @BeforeEach
     void startDriver() {
         StreamsSettings settings = StreamsSettings.defaults("unused:9092", stateDir, new Instance("localhost", 8080));
-        driver = new TopologyTestDriver(TrackerTopology.build(EXTRACTOR, settings.toProperties()), settings.toProperties());
+        driver = new TopologyTestDriver(TrackerTopology.build(TopologySettings.defaults(EXTRACTOR), settings.toProperties()), settings.toProperties());
         articles = driver.createInputTopic(Topics.ARTICLES.name(), new StringSerializer(), new ByteArraySerializer());
         deadLetters = driver.createOutputTopic(Topics.ARTICLES_DLQ.name(), new StringDeserializer(), new ByteArrayDeserializer());
         themeCounts = driver.getKeyValueStore(Names.THEME_COUNT_STORE);
@@ -188,6 +188,18 @@ class TrackerTopologyTest {
         assertEquals("value is not valid UTF-8", reasons.get("bad-utf8"));
         assertTrue(reasons.get(null).startsWith("tombstone (null value) without a key"));
         assertEquals(before, themes(), "rejects change no count");
+    }
+
+    @Test
+    void shouldDeadLetterValuesOverTheSizeLimitWithABoundedPrefixNotTruncateThem() {
+        byte[] huge = json(Map.of("title", "Leak", "body", "leak ".repeat(300_000)));
+        articles.pipeInput("huge", huge, T0);
+
+        TestRecord<String, byte[]> dead = deadLetters.readRecord();
+        assertEquals("value is " + huge.length + " bytes, over the limit of 1048576 bytes", header(dead, DeadLetterHeaders.REASON));
+        assertEquals(Integer.toString(huge.length), header(dead, DeadLetterHeaders.ORIGINAL_BYTES));
+        assertEquals(TopologySettings.DEFAULT_MAX_ARTICLE_BYTES, dead.value().length);
+        assertEquals(Map.of(), themes(), "nothing counted from a rejected article");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.topictracker.streams.app;
 
 import io.topictracker.query.Instance;
+import io.topictracker.streams.TopologySettings;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -13,6 +14,8 @@ import org.apache.kafka.streams.StreamsConfig;
  *
  * @param advertised the host and port of this instance's HTTP API ({@code application.server}),
  *     which other instances use to forward queries here
+ * @param maxArticleBytes larger {@code articles} values are dead-lettered (see {@link TopologySettings})
+ * @param rocksDbMemoryBytes bound on the off-heap memory of all RocksDB stores ({@link BoundedRocksDbConfig})
  * @param clientOverrides any Kafka client setting (SASL/SSL, ...) from a properties file; applied
  *     last, so it can override everything above
  */
@@ -24,9 +27,13 @@ public record StreamsSettings(
         String processingGuarantee,
         int streamThreads,
         long cacheMaxBytes,
+        int maxArticleBytes,
+        long rocksDbMemoryBytes,
         Map<String, String> clientOverrides) {
 
     public static final String DEFAULT_APPLICATION_ID = "topic-tracker";
+    public static final long DEFAULT_CACHE_BYTES = 10L * 1024 * 1024;
+    public static final long DEFAULT_ROCKSDB_MEMORY_BYTES = 64L * 1024 * 1024;
 
     public StreamsSettings {
         requireText(bootstrapServers, StreamsConfig.BOOTSTRAP_SERVERS_CONFIG);
@@ -44,25 +51,38 @@ public record StreamsSettings(
         if (cacheMaxBytes < 0) {
             throw new IllegalArgumentException(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG + " must be >= 0, got " + cacheMaxBytes);
         }
+        if (rocksDbMemoryBytes < 8L * 1024 * 1024) {
+            throw new IllegalArgumentException(BoundedRocksDbConfig.MEMORY_BYTES_CONFIG + " must be at least 8 MiB, got " + rocksDbMemoryBytes);
+        }
+        TopologySettings.checkMaxArticleBytes(maxArticleBytes);
         clientOverrides = Map.copyOf(clientOverrides);
     }
 
     /** Settings with the documented defaults for everything but the broker, state dir and HTTP address. */
     public static StreamsSettings defaults(String bootstrapServers, Path stateDir, Instance advertised) {
         return new StreamsSettings(bootstrapServers, DEFAULT_APPLICATION_ID, stateDir, advertised,
-                StreamsConfig.EXACTLY_ONCE_V2, 1, 10L * 1024 * 1024, Map.of());
+                StreamsConfig.EXACTLY_ONCE_V2, 1, DEFAULT_CACHE_BYTES,
+                TopologySettings.DEFAULT_MAX_ARTICLE_BYTES, DEFAULT_ROCKSDB_MEMORY_BYTES, Map.of());
     }
 
     public StreamsSettings withBootstrapServers(String servers) {
-        return new StreamsSettings(servers, applicationId, stateDir, advertised, processingGuarantee, streamThreads, cacheMaxBytes, clientOverrides);
+        return new StreamsSettings(servers, applicationId, stateDir, advertised, processingGuarantee, streamThreads,
+                cacheMaxBytes, maxArticleBytes, rocksDbMemoryBytes, clientOverrides);
     }
 
     public StreamsSettings withStateDir(Path dir) {
-        return new StreamsSettings(bootstrapServers, applicationId, dir, advertised, processingGuarantee, streamThreads, cacheMaxBytes, clientOverrides);
+        return new StreamsSettings(bootstrapServers, applicationId, dir, advertised, processingGuarantee, streamThreads,
+                cacheMaxBytes, maxArticleBytes, rocksDbMemoryBytes, clientOverrides);
     }
 
     public StreamsSettings withApplicationId(String id) {
-        return new StreamsSettings(bootstrapServers, id, stateDir, advertised, processingGuarantee, streamThreads, cacheMaxBytes, clientOverrides);
+        return new StreamsSettings(bootstrapServers, id, stateDir, advertised, processingGuarantee, streamThreads,
+                cacheMaxBytes, maxArticleBytes, rocksDbMemoryBytes, clientOverrides);
+    }
+
+    public StreamsSettings withClientOverrides(Map<String, String> overrides) {
+        return new StreamsSettings(bootstrapServers, applicationId, stateDir, advertised, processingGuarantee, streamThreads,
+                cacheMaxBytes, maxArticleBytes, rocksDbMemoryBytes, overrides);
     }
 
     public Properties toProperties() {
@@ -78,6 +98,10 @@ public record StreamsSettings(
         props.put(StreamsConfig.producerPrefix("batch.size"), "262144");
         props.put(StreamsConfig.producerPrefix("linger.ms"), "10");
         props.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
+        // Room for a dead letter of up to maxArticleBytes plus its headers.
+        props.put(StreamsConfig.producerPrefix("max.request.size"), Integer.toString(maxArticleBytes + 64 * 1024));
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class.getName());
+        props.put(BoundedRocksDbConfig.MEMORY_BYTES_CONFIG, Long.toString(rocksDbMemoryBytes));
         // The 5.0 default, opted into now (silences a start-up warning; no global stores here).
         props.put("processing.exception.handler.global.enabled", "true"); // constant is deprecated for 5.0
         props.putAll(clientOverrides);

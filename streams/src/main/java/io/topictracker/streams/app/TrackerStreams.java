@@ -1,7 +1,10 @@
 package io.topictracker.streams.app;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.topictracker.extract.Extractor;
 import io.topictracker.query.TopicQueries;
+import io.topictracker.streams.TopologySettings;
 import io.topictracker.streams.TrackerTopology;
 import io.topictracker.streams.query.InteractiveQueries;
 import java.time.Duration;
@@ -29,7 +32,7 @@ public final class TrackerStreams implements AutoCloseable {
 
     public TrackerStreams(StreamsSettings settings, Extractor extractor) {
         Properties props = settings.toProperties();
-        streams = new KafkaStreams(TrackerTopology.build(extractor, props), props);
+        streams = new KafkaStreams(TrackerTopology.build(new TopologySettings(extractor, settings.maxArticleBytes()), props), props);
         queries = new InteractiveQueries(streams, settings.advertised(), extractor.taxonomy().themes().keySet());
         streams.setStateListener((next, previous) -> {
             LOG.info("streams state {} -> {}", previous, next);
@@ -46,6 +49,11 @@ public final class TrackerStreams implements AutoCloseable {
     public TrackerStreams start() {
         streams.start();
         return this;
+    }
+
+    /** Exports every Kafka Streams client metric (dead-letter-total included) to {@code registry}. */
+    public void bindMetrics(MeterRegistry registry) {
+        new KafkaStreamsMetrics(streams).bindTo(registry);
     }
 
     public TopicQueries queries() {

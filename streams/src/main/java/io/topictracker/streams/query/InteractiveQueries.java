@@ -14,6 +14,7 @@ import io.topictracker.streams.Names;
 import io.topictracker.streams.count.ArticleState;
 import io.topictracker.streams.count.EntityDelta;
 import io.topictracker.streams.count.EntityTally;
+import io.topictracker.streams.ingest.DeadLetterHeaders;
 import io.topictracker.streams.serde.ThemeHour;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -71,6 +74,18 @@ public final class InteractiveQueries implements TopicQueries {
     @Override
     public String state() {
         return streams.state().name();
+    }
+
+    @Override
+    public long deadLettersSinceStart() {
+        double total = 0;
+        for (Map.Entry<MetricName, ? extends Metric> metric : streams.metrics().entrySet()) {
+            if (metric.getKey().name().equals(DeadLetterHeaders.METRIC_OPERATION + "-total")
+                    && metric.getKey().group().equals("stream-" + DeadLetterHeaders.METRIC_SCOPE + "-metrics")) {
+                total += ((Number) metric.getValue().metricValue()).doubleValue();
+            }
+        }
+        return (long) total;
     }
 
     @Override

@@ -1,0 +1,117 @@
+package io.topictracker.bench.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Process and machine facts read from /proc (Linux), plus small file helpers for the harnesses. */
+final class Proc {
+
+    private static final double CLOCK_TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
+
+    private Proc() {}
+
+    /** Peak resident set size of a live process in MiB ({@code VmHWM}), or -1 if unknown. */
+    static double peakRssMiB(long pid) {
+        return statusKiB(pid, "VmHWM:") / 1024.0;
+    }
+
+    /** Current resident set size of a live process in MiB ({@code VmRSS}), or -1 if unknown. */
+    static double rssMiB(long pid) {
+        return statusKiB(pid, "VmRSS:") / 1024.0;
+    }
+
+    private static long statusKiB(long pid, String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.substring(field.length()).replace("kB", "").strip());
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // process gone or not Linux
+        }
+        return -1024;
+    }
+
+    /** User + system CPU seconds a live process has used so far, or -1 if unknown. */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // fields after the command name (which may hold spaces) start after the last ')'
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / CLOCK_TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** CPU seconds used by this JVM (the broker and the harness) so far. */
+    static double selfCpuSeconds() {
+        return cpuSeconds(ProcessHandle.current().pid());
+    }
+
+    /** The 1/5/15-minute load averages, as {@code uptime} prints them. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    static double directoryMiB(Path dir) {
+        if (!Files.exists(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum() / (1024.0 * 1024.0);
+        } catch (IOException | UncheckedIOException e) {
+            return -1;
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            List<Path> all = paths.sorted(Comparator.reverseOrder()).toList();
+            for (Path p : all) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("warning: could not delete " + dir + ": " + e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().filter(v -> !Double.isNaN(v)).sorted().toList();
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}
