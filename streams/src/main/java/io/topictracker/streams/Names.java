@@ -39,4 +39,5 @@ public final class Names {
     public static final String THEME_COUNT_STORE = "theme-counts";
     public static final String THEME_TIMELINE_STORE = "theme-timeline";
     public static final String ENTITY_COUNT_STORE = "entity-counts";
+    public static final String ENTITY_RANK_STORE = "entity-rank";
 }

@@ -14,6 +14,7 @@ import io.topictracker.streams.count.ThemeDelta;
 import io.topictracker.streams.ingest.DecodeArticleProcessor;
 import io.topictracker.streams.ingest.DecodeOutcome;
 import io.topictracker.streams.serde.ArticleSerde;
+import io.topictracker.streams.serde.EntityRankSerde;
 import io.topictracker.streams.serde.JsonSerde;
 import io.topictracker.streams.serde.ThemeHourSerde;
 import java.util.Map;
@@ -49,6 +50,8 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>{@code theme-counts}: String theme → {@link Tally}
  *   <li>{@code theme-timeline}: {@link io.topictracker.streams.serde.ThemeHour} → {@link Tally}
  *   <li>{@code entity-counts}: String case-folded name → {@link EntityTally}
+ *   <li>{@code entity-rank}: {@link io.topictracker.streams.serde.EntityRank} (type, counts, name) →
+ *       String case-folded name; ordered by counts, so top N is a prefix read
  * </ul>
  */
 public final class TrackerTopology {
@@ -66,6 +69,8 @@ public final class TrackerTopology {
                 Stores.persistentKeyValueStore(Names.THEME_TIMELINE_STORE), new ThemeHourSerde(), new JsonSerde<>(Tally.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Names.ENTITY_COUNT_STORE), Serdes.String(), new JsonSerde<>(EntityTally.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.ENTITY_RANK_STORE), new EntityRankSerde(), Serdes.String()));
 
         TopicSpec<String, byte[]> articles = Topics.ARTICLES;
         KStream<String, DecodeOutcome> decoded = builder
@@ -106,7 +111,7 @@ public final class TrackerTopology {
                 .mapValues(delta -> (EntityDelta) delta, Named.as(Names.UNWRAP_ENTITY_DELTAS))
                 .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(EntityDelta.class))
                         .withName(Names.ENTITY_DELTAS_BY_NAME))
-                .process(CountEntitiesProcessor::new, Named.as(Names.COUNT_ENTITIES), Names.ENTITY_COUNT_STORE);
+                .process(CountEntitiesProcessor::new, Named.as(Names.COUNT_ENTITIES), Names.ENTITY_COUNT_STORE, Names.ENTITY_RANK_STORE);
 
         return builder.build(streamsProps);
     }

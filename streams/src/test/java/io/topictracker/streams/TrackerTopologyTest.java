@@ -12,10 +12,12 @@ import io.topictracker.query.Tally;
 import io.topictracker.streams.app.StreamsSettings;
 import io.topictracker.streams.count.EntityTally;
 import io.topictracker.streams.ingest.DeadLetterHeaders;
+import io.topictracker.streams.serde.EntityRank;
 import io.topictracker.streams.serde.ThemeHour;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -214,6 +216,33 @@ class TrackerTopologyTest {
         articles.pipeInput("a1", null, T0);
         assertNull(entityCounts.get("openai"));
         assertEquals(1, entityCounts.get("google").byType().get(EntityType.ORG).articles());
+    }
+
+    @Test
+    void shouldKeepTheEntityRankIndexInStepWithTheCounts() {
+        publish("a1", "OpenAI", "OpenAI said Google and Microsoft talked. OpenAI agreed.", T0);
+        publish("a2", "Google", "Google and Microsoft shipped. Google said so.", T0);
+        publish("a3", "Microsoft", "Microsoft hired staff from OpenAI.", T0);
+        publish("a2", "Google", "Google shipped alone.", T0);
+        articles.pipeInput("a3", null, T0);
+
+        Map<EntityRank, String> expected = new HashMap<>();
+        entities().forEach((key, tally) -> tally.byType().forEach((type, t) ->
+                expected.put(new EntityRank(type, t.articles(), t.mentions(), tally.name()), key)));
+        KeyValueStore<EntityRank, String> rank = driver.getKeyValueStore(Names.ENTITY_RANK_STORE);
+        assertEquals(expected, all(rank), "one rank row per (entity, type), none stale");
+        assertTrue(expected.size() >= 3, "the scenario produced entities: " + expected);
+
+        List<EntityRank> ordered = new ArrayList<>();
+        try (KeyValueIterator<EntityRank, String> rows = rank.all()) {
+            rows.forEachRemaining(row -> ordered.add(row.key));
+        }
+        for (int i = 1; i < ordered.size(); i++) {
+            EntityRank a = ordered.get(i - 1);
+            EntityRank b = ordered.get(i);
+            assertTrue(a.type().compareTo(b.type()) < 0 || (a.type() == b.type() && a.articles() >= b.articles()),
+                    "rows ordered by type, then most articles first: " + ordered);
+        }
     }
 
     private void publish(String id, String title, String body, Instant publishedAt) {

@@ -15,13 +15,14 @@ import io.topictracker.streams.count.ArticleState;
 import io.topictracker.streams.count.EntityDelta;
 import io.topictracker.streams.count.EntityTally;
 import io.topictracker.streams.ingest.DeadLetterHeaders;
+import io.topictracker.streams.serde.EntityRank;
+import io.topictracker.streams.serde.EntityRankSerde;
 import io.topictracker.streams.serde.ThemeHour;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -166,23 +167,19 @@ public final class InteractiveQueries implements TopicQueries {
     @Override
     public QueryResult<List<EntityCount>> localTopEntities(EntityType type, int limit) {
         return guarded(() -> {
-            // Bounded min-heap: top N without sorting every entity.
-            PriorityQueue<EntityCount> top = new PriorityQueue<>(limit + 1, ENTITY_ORDER.reversed());
-            try (KeyValueIterator<String, EntityTally> rows = this.<String, EntityTally>store(Names.ENTITY_COUNT_STORE).all()) {
-                rows.forEachRemaining(row -> {
-                    for (EntityCount count : counts(row.value)) {
-                        if (type == null || count.type() == type) {
-                            top.add(count);
-                            if (top.size() > limit) {
-                                top.poll();
-                            }
-                        }
+            // The rank store is ordered by counts: the first `limit` rows of each type are its top.
+            ReadOnlyKeyValueStore<EntityRank, String> rank = store(Names.ENTITY_RANK_STORE);
+            List<EntityCount> top = new ArrayList<>();
+            for (EntityType t : type == null ? EntityType.values() : new EntityType[] {type}) {
+                try (KeyValueIterator<EntityRank, String> rows = rank.prefixScan(t, EntityRankSerde.typePrefix())) {
+                    for (int n = 0; n < limit && rows.hasNext(); n++) {
+                        EntityRank row = rows.next().key;
+                        top.add(new EntityCount(row.name(), row.type(), row.articles(), row.mentions()));
                     }
-                });
+                }
             }
-            List<EntityCount> result = new ArrayList<>(top);
-            result.sort(ENTITY_ORDER);
-            return new QueryResult.Found<>(result);
+            top.sort(ENTITY_ORDER);
+            return new QueryResult.Found<>(List.copyOf(top.subList(0, Math.min(limit, top.size()))));
         });
     }
 
