@@ -122,6 +122,7 @@ class PipelineIT {
     void shouldKeepCountsExactAcrossResendsEditsDeletesAndRestarts() throws Exception {
         produce(SEEDS.toString());
         awaitTheme("leaks", 2);
+        awaitCaughtUp();
         Map<String, Long> seeded = themeArticles();
 
         // Re-sending everything changes nothing.
@@ -150,7 +151,7 @@ class PipelineIT {
     void shouldDeadLetterEveryKindOfMalformedRecordWithReasonAndSourceAndKeepCounting() throws Exception {
         produce(SEEDS.toString());
         awaitTheme("security", 4);
-        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200)).until(this::caughtUp);
+        awaitCaughtUp();
         Map<String, Long> before = themeArticles();
 
         Map<String, byte[]> bad = new LinkedHashMap<>();
@@ -251,6 +252,10 @@ class PipelineIT {
             }
         }
         // Read-your-writes for the re-sends: wait until the consumer group has no lag left.
+        awaitCaughtUp();
+    }
+
+    private void awaitCaughtUp() {
         await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200)).until(this::caughtUp);
     }
 
