@@ -36,9 +36,9 @@ import picocli.CommandLine.Spec;
  * {@code topic-tracker demo}: the whole product on one machine with nothing installed: a real KRaft
  * broker in this JVM, the streams app and HTTP API, and the seed articles published into it.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Start a Kafka broker in this JVM, the streams app and its HTTP API, publish the seed articles,",
-            "print a few queries to try, and run until Ctrl-C. Data is kept in --data-dir across runs."})
+@Command(name = "demo", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        description = "Start a Kafka broker in this JVM, the streams app and its HTTP API, publish the seed articles,"
+                + " print a few queries to try, and run until Ctrl-C. Data is kept in --data-dir across runs.")
 public final class DemoCommand implements Callable<Integer> {
 
     private static final long PROCESSING_DEADLINE_MS = 120_000;
@@ -52,7 +52,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     TaxonomyOption taxonomy;
 
-    @Option(names = "--kafka-port", defaultValue = "9092", description = "Port of the embedded broker (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092", description = "Port of the embedded broker (default: ${DEFAULT-VALUE}).")
     int kafkaPort;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${sys:topic-tracker.home:-.}/.topic-tracker",

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * {@code topic-tracker extract}: runs the pipeline's extractor on files, without Kafka, printing one
  * JSON line per article: the same code the topology runs, for trying a taxonomy offline.
  */
-@Command(name = "extract", mixinStandardHelpOptions = true,
+@Command(name = "extract", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = {"Print the themes and entities extracted from each article as one JSON line (no Kafka needed).",
             "Reads the same formats as 'produce'."})
 public final class ExtractCommand implements Callable<Integer> {

@@ -16,15 +16,15 @@ public final class InstanceOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = "--http-port", defaultValue = "${env:TOPIC_TRACKER_HTTP_PORT:-8080}",
+    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "${env:TOPIC_TRACKER_HTTP_PORT:-8080}",
             description = "Port of the HTTP API (default: ${DEFAULT-VALUE}).")
     int httpPort;
 
-    @Option(names = "--http-host", defaultValue = "${env:TOPIC_TRACKER_HTTP_HOST:-0.0.0.0}",
+    @Option(names = "--http-host", paramLabel = "HOST", defaultValue = "${env:TOPIC_TRACKER_HTTP_HOST:-0.0.0.0}",
             description = "Address the HTTP API binds (default: ${DEFAULT-VALUE}).")
     String httpHost;
 
-    @Option(names = "--advertised-host", defaultValue = "${env:TOPIC_TRACKER_ADVERTISED_HOST:-localhost}",
+    @Option(names = "--advertised-host", paramLabel = "HOST", defaultValue = "${env:TOPIC_TRACKER_ADVERTISED_HOST:-localhost}",
             description = "Host name other instances use to reach this one's HTTP API (default: ${DEFAULT-VALUE}).")
     String advertisedHost;
 
@@ -32,27 +32,27 @@ public final class InstanceOptions {
             description = "Kafka Streams state directory (env TOPIC_TRACKER_STATE_DIR).")
     Path stateDir;
 
-    @Option(names = "--application-id", defaultValue = "${env:TOPIC_TRACKER_APPLICATION_ID:-" + StreamsSettings.DEFAULT_APPLICATION_ID + "}",
+    @Option(names = "--application-id", paramLabel = "ID", defaultValue = "${env:TOPIC_TRACKER_APPLICATION_ID:-" + StreamsSettings.DEFAULT_APPLICATION_ID + "}",
             description = "Kafka Streams application.id: instances with the same id share the work (default: ${DEFAULT-VALUE}).")
     String applicationId;
 
-    @Option(names = "--processing-guarantee", defaultValue = "${env:TOPIC_TRACKER_PROCESSING_GUARANTEE:-exactly_once_v2}",
+    @Option(names = "--processing-guarantee", paramLabel = "GUARANTEE", defaultValue = "${env:TOPIC_TRACKER_PROCESSING_GUARANTEE:-exactly_once_v2}",
             description = "exactly_once_v2 or at_least_once (default: ${DEFAULT-VALUE}).")
     String processingGuarantee;
 
-    @Option(names = "--stream-threads", defaultValue = "${env:TOPIC_TRACKER_STREAM_THREADS:-1}",
+    @Option(names = "--stream-threads", paramLabel = "N", defaultValue = "${env:TOPIC_TRACKER_STREAM_THREADS:-1}",
             description = "Kafka Streams threads (default: ${DEFAULT-VALUE}).")
     int streamThreads;
 
-    @Option(names = "--max-article-bytes", defaultValue = "${env:TOPIC_TRACKER_MAX_ARTICLE_BYTES:-1048576}",
+    @Option(names = "--max-article-bytes", paramLabel = "BYTES", defaultValue = "${env:TOPIC_TRACKER_MAX_ARTICLE_BYTES:-1048576}",
             description = "Larger 'articles' values go to 'articles-dlq' with the reason, never truncated (default: ${DEFAULT-VALUE}).")
     int maxArticleBytes;
 
-    @Option(names = "--rocksdb-memory-mb", defaultValue = "${env:TOPIC_TRACKER_ROCKSDB_MEMORY_MB:-64}",
+    @Option(names = "--rocksdb-memory-mb", paramLabel = "MB", defaultValue = "${env:TOPIC_TRACKER_ROCKSDB_MEMORY_MB:-64}",
             description = "Bound on the off-heap memory of all RocksDB state stores together (default: ${DEFAULT-VALUE}).")
     long rocksDbMemoryMb;
 
-    @Option(names = "--partitions", defaultValue = "3",
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "3",
             description = "Partitions of the 'articles' topic when this command creates it (default: ${DEFAULT-VALUE}).")
     int partitions;
 

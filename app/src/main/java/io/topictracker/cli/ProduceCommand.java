@@ -19,11 +19,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code topic-tracker produce}: publishes article files (or stdin) to the {@code articles} topic. */
-@Command(name = "produce", mixinStandardHelpOptions = true,
+@Command(name = "produce", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = {
             "Publish articles to Kafka, keyed by article id.",
-            "PATH is a file, a directory (read recursively) or - for stdin. Formats: plain text (first line = title),",
-            "Markdown/text with YAML front matter (title, date, author, url, source, id), JSON lines of article events.",
+            "PATH is a file, a directory (read recursively) or - for stdin. Formats: plain text (first line = title),"
+                    + " Markdown/text with YAML front matter (title, date, author, url, source, id), JSON lines of article events.",
             "A file's article id is its front-matter id, else its file name: publishing an edited file replaces the article."
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -37,7 +37,7 @@ public final class ProduceCommand implements Callable<Integer> {
     @Mixin
     KafkaClientOptions kafka;
 
-    @Option(names = "--topic", defaultValue = "articles", description = "Topic to publish to (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = "articles", description = "Topic to publish to (default: ${DEFAULT-VALUE}).")
     String topic;
 
     @Option(names = "--delete", paramLabel = "ID", description = "Delete these article ids (sends tombstones) instead of, or besides, publishing PATHs.")

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code topic-tracker streams}: runs the streams app and its HTTP API against any Kafka cluster. */
-@Command(name = "streams", mixinStandardHelpOptions = true,
+@Command(name = "streams", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = {"Run the Kafka Streams app with its HTTP API until stopped (Ctrl-C / SIGTERM).",
             "Start several with the same --application-id (and distinct --http-port/--advertised-host) to share the work."})
 public final class StreamsCommand implements Callable<Integer> {
