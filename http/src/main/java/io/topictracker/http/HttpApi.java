@@ -57,6 +57,8 @@ public final class HttpApi implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
             config.routes.get("/health", this::health);
             config.routes.get("/ready", this::ready);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
@@ -286,16 +288,25 @@ public final class HttpApi implements AutoCloseable {
         }
     }
 
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private static Instant instantParam(Context ctx, String name) {
         String value = ctx.queryParam(name);
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return ArticleJson.parseInstant(value);
+            instant = ArticleJson.parseInstant(value);
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("'" + name + "' must be an ISO-8601 date or timestamp, e.g. 2024-02-06 or 2024-02-06T10:00:00Z");
         }
+        // Years 1..9999 keep every bucket computation far from long overflow.
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw ApiException.badRequest("'" + name + "' must be between years 0001 and 9999");
+        }
+        return instant;
     }
 
     private static int intParam(Context ctx, String name, int defaultValue, int min, int max) {

@@ -37,6 +37,8 @@ public final class ArticlePublisher implements AutoCloseable {
         props.put(ProducerConfig.LINGER_MS_CONFIG, "10");
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
+        // Wait out a broker outage as long as delivery retries do, instead of failing sends after 60 s.
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "120000");
         props.putAll(clientOverrides);
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
         this.topic = topic;

@@ -240,7 +240,7 @@ public final class InteractiveQueries implements TopicQueries {
         try {
             return query.get();
         } catch (InvalidStateStoreException e) {
-            return new QueryResult.Unavailable<>("state stores are not queryable right now (" + e.getClass().getSimpleName() + ")");
+            return new QueryResult.Unavailable<>("state stores are not queryable right now (rebalancing or restoring)");
         }
     }
 
