@@ -21,10 +21,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code topic-tracker extract}: runs the pipeline's extractor on files, without Kafka, printing one
- * JSON line per article: the same code the topology runs, for trying a taxonomy offline.
+ * JSON line per article (id, title, the file it came from, taxonomy version, themes with their
+ * evidence, entities with type and mentions): the same code the topology runs, for trying a taxonomy
+ * offline.
  */
 @Command(name = "extract", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        description = {"Print the themes and entities extracted from each article as one JSON line (no Kafka needed).",
+        description = {"Print the themes (with evidence) and entities extracted from each article as one JSON line (no Kafka needed).",
             "Reads the same formats as 'produce'."})
 public final class ExtractCommand implements Callable<Integer> {
 
@@ -63,7 +65,10 @@ public final class ExtractCommand implements Callable<Integer> {
         row.put("id", article.id());
         row.put("title", article.title());
         row.put("path", origin);
+        row.put("taxonomyVersion", extraction.taxonomyVersion());
         row.put("themes", extraction.themes());
+        // Why each theme counts: offsets into title + "\n" + body and the text around the first match.
+        row.put("evidence", extraction.evidence());
         row.put("entities", extraction.entities());
         try {
             return Json.mapper().writeValueAsString(row);

@@ -2,19 +2,20 @@ package io.topictracker.extract;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
- * Turns an article's title and body into themes and named entities. Plain deterministic Java: the
- * topology, the {@code extract} command and the tests all call this same class.
+ * Turns an article's title and body into themes (with evidence) and named entities. Plain
+ * deterministic Java: the topology, the {@code extract} command and the tests all call this same
+ * class.
  *
  * <p>Pipeline: {@link PageClutter} drops page chrome and repeated lines; each kept line is cut into
- * words once; themes are counted on their folded, stemmed tokens by the compiled taxonomy; entities
- * are found on the same words with their case intact. All state built in the constructor is
- * immutable, so one instance is shared by all stream threads.
+ * words once; themes are counted on their folded, stemmed tokens by the compiled taxonomy, each match
+ * remembered by its character offset; entities are found on the same words with their case intact.
+ * All state built in the constructor is immutable, so one instance is shared by all stream threads.
  */
 public final class Extractor {
 
@@ -36,12 +37,32 @@ public final class Extractor {
         return taxonomy;
     }
 
-    /** Extracts themes and entities; thread-safe. {@code title} may be null. */
+    /**
+     * Extracts themes, evidence and entities; thread-safe. {@code title} may be null. Evidence offsets
+     * index {@code title + "\n" + body}, or {@code body} when the title is null or blank.
+     */
     public Extraction extract(String title, String body) {
-        List<TextLine> lines = lines(title, body);
-        Tokens tokens = Tokens.of(lines);
-        return new Extraction(
-                themes.count(tokens.list, tokens.breakBefore), entities.find(lines, tokens.lowerCaseStems));
+        Article article = Article.of(title, body);
+        Tokens tokens = Tokens.of(article.lines);
+        ThemeMatcher.Hits hits = themes.collect(tokens.list, tokens.breakBefore);
+        SortedMap<String, Integer> counts = new TreeMap<>();
+        SortedMap<String, ThemeEvidence> evidence = new TreeMap<>();
+        for (int t = 0; t < themes.themeCount(); t++) {
+            if (hits.counts[t] == 0) {
+                continue;
+            }
+            String name = themes.themeName(t);
+            counts.put(name, hits.counts[t]);
+            int shown = Math.min(hits.counts[t], ThemeEvidence.MAX_OFFSETS);
+            Integer[] offsets = new Integer[shown];
+            for (int k = 0; k < shown; k++) {
+                offsets[k] = tokens.offset[hits.firstTokens[t][k]];
+            }
+            int first = hits.firstTokens[t][0];
+            evidence.put(name, new ThemeEvidence(Arrays.asList(offsets),
+                    snippet(article.lines.get(tokens.line[first]), tokens.offset[first])));
+        }
+        return new Extraction(counts, entities.find(article.lines, tokens.stemmer), taxonomy.version(), evidence);
     }
 
     /**
@@ -49,48 +70,112 @@ public final class Extractor {
      * its themes, for debugging a taxonomy.
      */
     public List<String> explainThemes(String title, String body) {
-        Tokens tokens = Tokens.of(lines(title, body));
+        Tokens tokens = Tokens.of(Article.of(title, body).lines);
         return themes.explain(tokens.list, tokens.breakBefore);
     }
 
-    /** The kept lines of the title and body; the title's own line is read as a headline. */
-    private static List<TextLine> lines(String title, String body) {
-        Objects.requireNonNull(body, "body");
-        boolean hasTitle = title != null && !title.isBlank();
-        // One pass over title and body together, so a body that repeats the title counts it once.
-        List<String> kept = PageClutter.keptLines(hasTitle ? title + "\n" + body : body);
-        List<TextLine> lines = new ArrayList<>(kept.size());
-        for (int i = 0; i < kept.size(); i++) {
-            String line = kept.get(i);
-            boolean isTitle = i == 0 && hasTitle && line.equals(title.strip());
-            lines.add(isTitle ? TextLine.title(line) : TextLine.of(line));
+    /**
+     * The kept line around {@code offset}: at most about {@link ThemeEvidence#SNIPPET_LENGTH}
+     * characters, cut at spaces, whitespace collapsed.
+     */
+    static String snippet(TextLine line, int offset) {
+        String text = line.text();
+        int at = offset - line.offset();
+        int max = ThemeEvidence.SNIPPET_LENGTH;
+        int from = 0;
+        int to = text.length();
+        if (to - from > max) {
+            from = Math.max(0, at - max / 3);
+            to = Math.min(text.length(), from + max);
+            from = Math.max(0, to - max);
+            if (from > 0) {
+                int space = text.indexOf(' ', from);
+                from = space >= 0 && space < at ? space + 1 : from;
+            }
+            if (to < text.length()) {
+                int space = text.lastIndexOf(' ', to);
+                to = space > at ? space : to;
+            }
         }
-        return lines;
+        StringBuilder sb = new StringBuilder(to - from + 2);
+        if (from > 0) {
+            sb.append('…');
+        }
+        boolean space = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = true;
+                continue;
+            }
+            if (space && sb.length() > 0 && sb.charAt(sb.length() - 1) != '…') {
+                sb.append(' ');
+            }
+            space = false;
+            sb.append(c);
+        }
+        if (to < text.length()) {
+            sb.append('…');
+        }
+        return sb.toString();
     }
 
-    /** The theme tokens of an article, with where punctuation separates them. */
+    /** An article's kept lines, each knowing where it starts in {@code title + "\n" + body}. */
+    private record Article(List<TextLine> lines) {
+
+        static Article of(String title, String body) {
+            Objects.requireNonNull(body, "body");
+            boolean hasTitle = title != null && !title.isBlank();
+            // One pass over title and body together, so a body that repeats the title counts it once.
+            String text = hasTitle ? title + "\n" + body : body;
+            PageClutter.Kept kept = PageClutter.kept(text);
+            List<TextLine> lines = new ArrayList<>(kept.starts().length);
+            String strippedTitle = hasTitle ? title.strip() : null;
+            for (int i = 0; i < kept.starts().length; i++) {
+                String line = kept.lines().get(i);
+                int start = kept.starts()[i];
+                boolean isTitle = i == 0 && hasTitle && start < title.length() && line.equals(strippedTitle);
+                lines.add(isTitle ? TextLine.title(line, start) : TextLine.of(line, start));
+            }
+            return new Article(lines);
+        }
+    }
+
+    /** The theme tokens of an article, with where punctuation separates them and where each starts. */
     private static final class Tokens {
         final List<String> list = new ArrayList<>(1024);
-        final Set<String> lowerCaseStems = new HashSet<>(512);
+        /** This thread's stemmer, which also knows the tokens this article writes in lower case. */
+        final Stemmer stemmer = Stemmer.local();
         boolean[] breakBefore = new boolean[1024];
+        /** Character offset of each token's word; index of each token's line. */
+        int[] offset = new int[1024];
+        int[] line = new int[1024];
 
         static Tokens of(List<TextLine> lines) {
             Tokens t = new Tokens();
-            Stemmer stemmer = Stemmer.local();
-            for (TextLine line : lines) {
-                for (Word w : line.words()) {
+            Stemmer stemmer = t.stemmer;
+            stemmer.beginArticle();
+            for (int l = 0; l < lines.size(); l++) {
+                TextLine textLine = lines.get(l);
+                for (Word w : textLine.words()) {
                     int first = t.list.size();
-                    Tokenizer.addThemeTokens(w, t.list, stemmer);
-                    if (t.list.size() > t.breakBefore.length) {
-                        t.breakBefore = Arrays.copyOf(t.breakBefore, Math.max(t.list.size(), 2 * t.breakBefore.length));
+                    for (String token : stemmer.tokens(w, w.lowerCase())) {
+                        t.list.add(token);
                     }
-                    if (t.list.size() > first) {
+                    int size = t.list.size();
+                    if (size > t.breakBefore.length) {
+                        int capacity = Math.max(size, 2 * t.breakBefore.length);
+                        t.breakBefore = Arrays.copyOf(t.breakBefore, capacity);
+                        t.offset = Arrays.copyOf(t.offset, capacity);
+                        t.line = Arrays.copyOf(t.line, capacity);
+                    }
+                    if (size > first) {
                         // Lines are units of their own: no phrase runs from a heading into the next line.
                         t.breakBefore[first] = w.breakBefore();
-                        if (w.lowerCase()) {
-                            for (int k = first; k < t.list.size(); k++) {
-                                t.lowerCaseStems.add(t.list.get(k));
-                            }
+                        int at = textLine.offset() + w.start();
+                        for (int k = first; k < size; k++) {
+                            t.offset[k] = at;
+                            t.line[k] = l;
                         }
                     }
                 }

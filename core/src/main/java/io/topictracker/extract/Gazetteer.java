@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -36,16 +35,18 @@ final class Gazetteer {
         boolean weak;
     }
 
-    private static final String RESOURCE = "/entities.tsv";
+    /** Generated places (tools/gazetteer), then the hand-curated list, whose entries win. */
+    private static final List<String> RESOURCES = List.of("/entities-generated.tsv", "/entities.tsv");
 
     private static final class Default {
-        static final List<Map.Entry<Entity, List<String>>> ENTRIES = readResource();
+        static final List<Map.Entry<Entity, List<String>>> ENTRIES = readResources();
     }
 
     private final Node root = new Node();
     private final Map<String, String> nameByCompactKey = new HashMap<>();
-    /** ASCII initials of forms that start with an all-lower-case word ("scikit-learn", "o1"). */
-    private final boolean[] lowerCaseInitials = new boolean[128];
+    /** First words of forms that have no capital at all ("scikit-learn", "o1"): few, checked in a loop. */
+    private String[] lowerCaseFirstWords = new String[0];
+    private int[] lowerCaseFirstHashes = new int[0];
     private final Map<String, Entity> byName = new HashMap<>();
 
     private Gazetteer() {}
@@ -92,11 +93,11 @@ final class Gazetteer {
                 continue;
             }
             Word first = words.get(0);
-            if (first.lowerCase()) {
-                char c = first.text().charAt(0);
-                if (c < 128) {
-                    lowerCaseInitials[c] = true;
-                }
+            if (!first.anyUpper() && !java.util.Arrays.asList(lowerCaseFirstWords).contains(first.text())) {
+                lowerCaseFirstWords = java.util.Arrays.copyOf(lowerCaseFirstWords, lowerCaseFirstWords.length + 1);
+                lowerCaseFirstWords[lowerCaseFirstWords.length - 1] = first.text();
+                lowerCaseFirstHashes = java.util.Arrays.copyOf(lowerCaseFirstHashes, lowerCaseFirstHashes.length + 1);
+                lowerCaseFirstHashes[lowerCaseFirstHashes.length - 1] = first.text().hashCode();
             }
             Node node = root;
             for (Word w : words) {
@@ -110,20 +111,28 @@ final class Gazetteer {
 
     /** Case-folded letters and digits only: "Open AI", "OpenAI" and "open-ai" share one key. */
     static String compactKey(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
+        // One pass, one copy: every name the extractor resolves goes through here.
+        char[] out = new char[s.length()];
+        int n = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                sb.append(c);
+            if (c < 0x80) {
+                if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                    out[n++] = c;
+                } else if (c >= 'A' && c <= 'Z') {
+                    out[n++] = (char) (c + ('a' - 'A'));
+                }
+            } else if (Character.isLetterOrDigit(c)) {
+                out[n++] = Character.toLowerCase(c);
             }
         }
-        return sb.toString().toLowerCase(Locale.ROOT);
+        return new String(out, 0, n);
     }
 
     /** The longest known name starting at word {@code i}, not spanning punctuation, or null. */
     Match longestAt(List<Word> words, int i) {
         Word first = words.get(i);
-        if (first.lowerCase() && first.text().charAt(0) < 128 && !lowerCaseInitials[first.text().charAt(0)]) {
+        if (!first.anyUpper() && !startsLowerCaseForm(first)) {
             return null; // most words of an article, and no name starts like them
         }
         Node node = root;
@@ -143,17 +152,38 @@ final class Gazetteer {
         return best;
     }
 
+    /** Whether a word without capitals can start a known name: only a few forms have none ("o1"). */
+    boolean startsLowerCaseForm(Word word) {
+        if (lowerCaseFirstHashes.length == 0) {
+            return false;
+        }
+        int hash = word.textHash();
+        for (int k = 0; k < lowerCaseFirstHashes.length; k++) {
+            if (lowerCaseFirstHashes[k] == hash && word.textEquals(lowerCaseFirstWords[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The entity whose name or alias has this {@link #compactKey}, or null. */
     Entity byCompactKey(String key) {
         String name = nameByCompactKey.get(key);
         return name == null ? null : byName.get(name);
     }
 
-    private static List<Map.Entry<Entity, List<String>>> readResource() {
+    private static List<Map.Entry<Entity, List<String>>> readResources() {
         List<Map.Entry<Entity, List<String>>> entries = new ArrayList<>();
-        try (InputStream in = Gazetteer.class.getResourceAsStream(RESOURCE)) {
+        for (String resource : RESOURCES) {
+            readResource(resource, entries);
+        }
+        return List.copyOf(entries);
+    }
+
+    private static void readResource(String resource, List<Map.Entry<Entity, List<String>>> entries) {
+        try (InputStream in = Gazetteer.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+                throw new IllegalStateException(resource + " is missing from the classpath");
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
@@ -165,7 +195,7 @@ final class Gazetteer {
                 }
                 String[] cols = line.split("\t");
                 if (cols.length < 2) {
-                    throw new IllegalStateException(RESOURCE + " line " + number + ": expected name<TAB>TYPE[<TAB>aliases]");
+                    throw new IllegalStateException(resource + " line " + number + ": expected name<TAB>TYPE[<TAB>aliases]");
                 }
                 EntityType type = EntityType.valueOf(cols[1].strip());
                 List<String> forms = new ArrayList<>(forms(cols[0]));
@@ -177,6 +207,5 @@ final class Gazetteer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return List.copyOf(entries);
     }
 }

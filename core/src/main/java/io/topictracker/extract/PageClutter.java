@@ -1,9 +1,11 @@
 package io.topictracker.extract;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -63,35 +65,50 @@ public final class PageClutter {
 
     /** The article text of {@code text}, one kept line per line, trimmed, blank lines dropped. */
     public static List<String> keptLines(String text) {
+        return kept(text).lines();
+    }
+
+    /** The kept lines of a text and where each starts in it, so callers can point back into the text. */
+    record Kept(List<String> lines, int[] starts) {}
+
+    /** {@link #keptLines} with the offset of each kept line in {@code text}. */
+    static Kept kept(String text) {
         List<String> kept = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
         List<Integer> tailMarkers = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        int n = text.length();
+        // Long lines are told apart by the hash their shape pass computes, not by hashing them again.
+        Map<Integer, List<String>> seenLong = new HashMap<>();
+        // One copy of the text, scanned as an array: cheaper than String.charAt per character.
+        char[] cs = text.toCharArray();
+        int n = cs.length;
         int start = 0;
         while (start <= n) {
             int end = start;
-            while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+            char c;
+            while (end < n && (c = cs[end]) != '\n' && c != '\r') {
                 end++;
             }
             int a = start;
             int b = end;
             start = end + 1;
-            while (a < b && Character.isWhitespace(text.charAt(a))) {
+            while (a < b && Character.isWhitespace(cs[a])) {
                 a++;
             }
-            while (b > a && Character.isWhitespace(text.charAt(b - 1))) {
+            while (b > a && Character.isWhitespace(cs[b - 1])) {
                 b--;
             }
             if (a == b) {
                 continue;
             }
             String line = text.substring(a, b);
-            Shape shape = Shape.of(line);
+            Shape shape = Shape.of(cs, a, b);
             if (shape.words > SHORT_LINE_WORDS) {
                 // Most of an article's bytes are long prose lines: check them cheaply, and as written,
                 // since a long line that repeats does so verbatim.
-                if (!isLongLineClutter(line, shape) && seen.add(line)) {
+                if (!isLongLineClutter(line, shape) && firstTime(seenLong, shape.hash, line)) {
                     kept.add(line);
+                    starts.add(a);
                 }
                 continue;
             }
@@ -101,9 +118,15 @@ public final class PageClutter {
             }
             if (!isShortLineClutter(line, norm, shape) && seen.add(dedupKey(norm))) {
                 kept.add(line);
+                starts.add(a);
             }
         }
-        return cutTail(kept, tailMarkers);
+        int count = cutTail(kept, tailMarkers);
+        int[] offsets = new int[count];
+        for (int i = 0; i < count; i++) {
+            offsets[i] = starts.get(i);
+        }
+        return new Kept(count == kept.size() ? kept : kept.subList(0, count), offsets);
     }
 
     /** {@link #keptLines} joined with newlines. */
@@ -117,7 +140,7 @@ public final class PageClutter {
         if (trimmed.isEmpty()) {
             return true;
         }
-        Shape shape = Shape.of(trimmed);
+        Shape shape = Shape.of(trimmed.toCharArray(), 0, trimmed.length());
         return shape.words > SHORT_LINE_WORDS
                 ? isLongLineClutter(trimmed, shape)
                 : isShortLineClutter(trimmed, normalise(trimmed), shape);
@@ -126,16 +149,31 @@ public final class PageClutter {
     /** Lines longer than this are prose unless a few long-line rules say otherwise. */
     private static final int SHORT_LINE_WORDS = 30;
 
-    /** What the rules ask of every line, found in one pass. */
-    private record Shape(int words, boolean letter, boolean markup, boolean sentenceEnd) {
-        static Shape of(String line) {
+    /** Whether {@code line}, whose {@link String#hashCode()} is {@code hash}, has not been seen yet. */
+    private static boolean firstTime(Map<Integer, List<String>> seen, int hash, String line) {
+        List<String> same = seen.computeIfAbsent(hash, h -> new ArrayList<>(1));
+        if (same.contains(line)) {
+            return false;
+        }
+        same.add(line);
+        return true;
+    }
+
+    /**
+     * What the rules ask of every line, found in one pass over {@code chars[from, to)}; {@code hash}
+     * is the line's {@link String#hashCode()}.
+     */
+    private record Shape(int words, boolean letter, boolean markup, boolean sentenceEnd, int hash) {
+        static Shape of(char[] chars, int from, int to) {
             int words = 1;
             boolean letter = false;
             boolean markup = false;
             boolean sentenceEnd = false;
             boolean space = false;
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
+            int hash = 0;
+            for (int i = from; i < to; i++) {
+                char c = chars[i];
+                hash = 31 * hash + c;
                 if (c == ' ' || (c < 0x80 ? c <= '\r' && c >= '\t' : Character.isWhitespace(c))) {
                     if (!space) {
                         words++;
@@ -152,7 +190,7 @@ public final class PageClutter {
                     letter |= Character.isLetter(c);
                 }
             }
-            return new Shape(words, letter, markup, sentenceEnd);
+            return new Shape(words, letter, markup, sentenceEnd, hash);
         }
     }
 
@@ -417,12 +455,13 @@ public final class PageClutter {
     }
 
     /**
-     * Drops everything after the first share/comments/author-box marker when what follows is a small
-     * part of the page: the author bio and "related" teasers there are about other things.
+     * How many kept lines stay: everything after the first share/comments/author-box marker goes when
+     * what follows is a small part of the page, since the author bio and "related" teasers there are
+     * about other things.
      */
-    private static List<String> cutTail(List<String> kept, List<Integer> markers) {
+    private static int cutTail(List<String> kept, List<Integer> markers) {
         if (markers.isEmpty()) {
-            return kept;
+            return kept.size();
         }
         int total = 0;
         int[] suffix = new int[kept.size() + 1];
@@ -432,9 +471,9 @@ public final class PageClutter {
         total = suffix[0];
         for (int m : markers) {
             if (m > 0 && suffix[m] <= TAIL_SHARE * total) {
-                return new ArrayList<>(kept.subList(0, m));
+                return m;
             }
         }
-        return kept;
+        return kept.size();
     }
 }

@@ -1,5 +1,6 @@
 package io.topictracker.extract;
 
+import io.topictracker.article.ArticleIds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,14 +12,20 @@ import java.util.Map;
 import java.util.SortedMap;
 
 /**
- * The user-editable theme taxonomy (YAML): theme name → phrases that signal it. Optionally also
- * {@code ignore:} phrases that never count (they shadow shorter theme phrases inside them, as
- * "memory leak" does "leak") and {@code entities:} that extend the built-in entity gazetteer.
+ * The user-editable theme taxonomy (YAML): theme name → phrases that signal it. Optionally also a
+ * {@code version} stamped on every extraction, per-theme {@code exclude} phrases that never count for
+ * that theme, global {@code ignore:} phrases that count for no theme (both shadow shorter phrases
+ * inside them, as "memory leak" does "leak"), and {@code entities:} that extend the built-in entity
+ * gazetteer.
  *
  * <pre>
+ * version: 3
  * themes:
  *   open-source: [open source, open-source, opensource]
  *   leaks: [leak, data leak, leaked document]
+ *   bias:
+ *     phrases: [bias, algorithmic bias]
+ *     exclude: [easing bias]
  * ignore: [memory leak]
  * entities:
  *   ORG: [Acme Corp|Acme]
@@ -28,13 +35,17 @@ import java.util.SortedMap;
 public final class Taxonomy {
 
     private final String sourceName;
+    private final String version;
     private final SortedMap<String, List<String>> themes;
+    private final SortedMap<String, List<String>> excludes;
     private final List<String> ignore;
     private final Map<EntityType, List<String>> entities;
 
-    private Taxonomy(String sourceName, TaxonomyParser.Parsed parsed) {
+    private Taxonomy(String sourceName, String text, TaxonomyParser.Parsed parsed) {
         this.sourceName = sourceName;
+        this.version = parsed.version() != null ? parsed.version() : "sha256:" + ArticleIds.sha256Hex(text).substring(0, 12);
         this.themes = parsed.themes();
+        this.excludes = parsed.excludes();
         this.ignore = parsed.ignore();
         this.entities = parsed.entities();
     }
@@ -71,7 +82,7 @@ public final class Taxonomy {
      * @throws TaxonomyException naming the source, the line where known, and the problem
      */
     public static Taxonomy parse(String yaml, String sourceName) {
-        return new Taxonomy(sourceName, TaxonomyParser.parse(yaml, sourceName));
+        return new Taxonomy(sourceName, yaml, TaxonomyParser.parse(yaml, sourceName));
     }
 
     /** Theme name → its phrases as written in the file, sorted by theme name. */
@@ -81,6 +92,19 @@ public final class Taxonomy {
 
     public boolean hasTheme(String theme) {
         return themes.containsKey(theme);
+    }
+
+    /**
+     * What every extraction with this taxonomy is stamped with: the file's {@code version:} as written,
+     * or, for a file without one, {@code "sha256:"} and the first 12 hex digits of the file's hash.
+     */
+    public String version() {
+        return version;
+    }
+
+    /** Theme name → its exclude phrases (an empty list for most), sorted by theme name. */
+    public SortedMap<String, List<String>> excludes() {
+        return excludes;
     }
 
     /** Phrases that count toward no theme. */

@@ -26,8 +26,14 @@ import java.util.regex.Pattern;
  */
 final class TaxonomyParser {
 
-    /** What a taxonomy file holds, validated. */
-    record Parsed(SortedMap<String, List<String>> themes, List<String> ignore, Map<EntityType, List<String>> entities) {}
+    /**
+     * What a taxonomy file holds, validated.
+     *
+     * @param version the file's {@code version:} as written, or null when it has none
+     * @param excludes theme → its exclude phrases (empty for a theme without any)
+     */
+    record Parsed(String version, SortedMap<String, List<String>> themes, SortedMap<String, List<String>> excludes,
+            List<String> ignore, Map<EntityType, List<String>> entities) {}
 
     private static final YAMLFactory YAML = YAMLFactory.builder().build();
 
@@ -63,6 +69,8 @@ final class TaxonomyParser {
             throw error("the file must be a mapping with a 'themes:' key, not " + describe(token));
         }
         SortedMap<String, List<String>> themes = null;
+        SortedMap<String, List<String>> excludes = new TreeMap<>();
+        String version = null;
         List<String> ignore = List.of();
         Map<EntityType, List<String>> entities = Map.of();
         Set<String> keys = new LinkedHashSet<>();
@@ -73,10 +81,10 @@ final class TaxonomyParser {
             }
             JsonToken value = parser.nextToken();
             switch (key) {
-                case "themes" -> themes = themes(value);
+                case "themes" -> themes = themes(value, excludes);
                 case "ignore" -> ignore = phrases(value, "'ignore:'");
                 case "entities" -> entities = entities(value);
-                case "version" -> parser.skipChildren();
+                case "version" -> version = version(value);
                 default -> throw error("unknown top-level key '" + key
                         + "' (expected themes, and optionally ignore, entities, version)");
             }
@@ -84,7 +92,16 @@ final class TaxonomyParser {
         if (themes == null) {
             throw new TaxonomyException(source + ": missing 'themes:'");
         }
-        return new Parsed(themes, ignore, entities);
+        return new Parsed(version, themes, Collections.unmodifiableSortedMap(excludes), ignore, entities);
+    }
+
+    /** {@code version: 3} or {@code version: "2024-06"}: a scalar, kept as written. */
+    private String version(JsonToken token) throws IOException {
+        if (isEmpty(token) || token == JsonToken.START_ARRAY || token == JsonToken.START_OBJECT
+                || token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+            throw error("'version:' must be a number or a string, like 3 or \"2024-06\", not " + describe(token));
+        }
+        return parser.getText().strip();
     }
 
     /** "key:" with nothing after it: YAML's null, which Jackson reports as null or as "". */
@@ -92,7 +109,8 @@ final class TaxonomyParser {
         return token == JsonToken.VALUE_NULL || (token == JsonToken.VALUE_STRING && parser.getText().isBlank());
     }
 
-    private SortedMap<String, List<String>> themes(JsonToken token) throws IOException {
+    private SortedMap<String, List<String>> themes(JsonToken token, SortedMap<String, List<String>> excludes)
+            throws IOException {
         if (isEmpty(token)) {
             throw error("'themes:' is empty");
         }
@@ -108,12 +126,45 @@ final class TaxonomyParser {
             if (themes.containsKey(theme)) {
                 throw error("theme '" + theme + "' is defined twice");
             }
-            themes.put(theme, phrases(parser.nextToken(), "theme '" + theme + "'"));
+            JsonToken value = parser.nextToken();
+            if (value == JsonToken.START_OBJECT) {
+                themeMapping(theme, themes, excludes);
+            } else {
+                themes.put(theme, phrases(value, "theme '" + theme + "'"));
+                excludes.put(theme, List.of());
+            }
         }
         if (themes.isEmpty()) {
             throw error("'themes:' is empty");
         }
         return Collections.unmodifiableSortedMap(themes);
+    }
+
+    /** A theme written as a mapping: {@code {phrases: [...], exclude: [...]}}. */
+    private void themeMapping(String theme, SortedMap<String, List<String>> themes, SortedMap<String, List<String>> excludes)
+            throws IOException {
+        String what = "theme '" + theme + "'";
+        int line = parser.currentTokenLocation().getLineNr();
+        List<String> phrases = null;
+        List<String> exclude = List.of();
+        Set<String> keys = new LinkedHashSet<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            if (!keys.add(key)) {
+                throw error(what + ": '" + key + ":' appears twice");
+            }
+            JsonToken value = parser.nextToken();
+            switch (key) {
+                case "phrases" -> phrases = phrases(value, what);
+                case "exclude" -> exclude = phrases(value, "the exclude phrases of " + what);
+                default -> throw error(what + ": unknown key '" + key + "' (expected phrases, and optionally exclude)");
+            }
+        }
+        if (phrases == null) {
+            throw new TaxonomyException(source + " line " + line + ": " + what + " has no 'phrases:'");
+        }
+        themes.put(theme, phrases);
+        excludes.put(theme, exclude);
     }
 
     /** A list of phrases, each one a string that yields at least one word. */

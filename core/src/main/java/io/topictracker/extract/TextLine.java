@@ -11,8 +11,9 @@ import java.util.Set;
  * @param text the line as kept by {@link PageClutter}
  * @param words its words
  * @param kind running text, heading or all-caps
+ * @param offset where the line starts in the article's text
  */
-record TextLine(String text, List<Word> words, Kind kind) {
+record TextLine(String text, List<Word> words, Kind kind, int offset) {
 
     /** The kinds of line that matter to entity finding. */
     enum Kind {
@@ -32,14 +33,18 @@ record TextLine(String text, List<Word> words, Kind kind) {
             "jr", "sr", "inc", "corp", "ltd", "co", "vs", "no", "mt", "ft");
 
     static TextLine of(String text) {
+        return of(text, 0);
+    }
+
+    static TextLine of(String text, int offset) {
         List<Word> words = Tokenizer.words(text);
-        return new TextLine(text, words, classify(text, words, false));
+        return new TextLine(text, words, classify(text, words, false), offset);
     }
 
     /** An article's title: a headline even when it ends with "!" or "?". */
-    static TextLine title(String text) {
+    static TextLine title(String text, int offset) {
         List<Word> words = Tokenizer.words(text);
-        return new TextLine(text, words, classify(text, words, true));
+        return new TextLine(text, words, classify(text, words, true), offset);
     }
 
     private static Kind classify(String text, List<Word> words, boolean title) {
@@ -72,6 +77,21 @@ record TextLine(String text, List<Word> words, Kind kind) {
         return !sentenceEnd || title || capitalised >= 4 ? Kind.HEADING : Kind.TEXT;
     }
 
+    /** Whether the gap before word {@code i} is {@code c} and spaces only (", ", " (", "."). */
+    boolean gapIs(int i, char c) {
+        Word w = words.get(i);
+        boolean seen = false;
+        for (int k = w.gapStart(); k < w.start(); k++) {
+            char g = text.charAt(k);
+            if (g == c && !seen) {
+                seen = true;
+            } else if (!Character.isWhitespace(g)) {
+                return false;
+            }
+        }
+        return seen;
+    }
+
     /** The punctuation and spaces between word {@code i} and the word before it. */
     String gapBefore(int i) {
         Word w = words.get(i);
@@ -86,21 +106,29 @@ record TextLine(String text, List<Word> words, Kind kind) {
         if (i == 0) {
             return true;
         }
-        String gap = gapBefore(i);
+        Word w = words.get(i);
+        int from = w.gapStart();
+        int to = w.start();
         boolean terminal = false;
-        for (int k = 0; k < gap.length(); k++) {
-            char c = Tokenizer.normalise(gap.charAt(k));
+        boolean onlyDot = true;
+        int dots = 0;
+        for (int k = from; k < to; k++) {
+            char c = Tokenizer.normalise(text.charAt(k));
             // A quote mark opens a quotation only when it touches the word: in '," Rehman said' it closes one.
-            boolean openingQuote = c == '"' && k == gap.length() - 1;
+            boolean openingQuote = c == '"' && k == to - 1;
             if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\u2022' || openingQuote) {
                 terminal = true;
-                break;
+            }
+            if (c == '.') {
+                dots++;
+            } else if (!Character.isWhitespace(c)) {
+                onlyDot = false;
             }
         }
         if (!terminal) {
             return false;
         }
         // "Dr. Kim": the dot belongs to the word before.
-        return !gap.strip().equals(".") || !NON_TERMINAL.contains(words.get(i - 1).folded());
+        return !(onlyDot && dots == 1) || !NON_TERMINAL.contains(words.get(i - 1).folded());
     }
 }

@@ -3,6 +3,7 @@ package io.topictracker.extract;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -11,8 +12,10 @@ import java.util.TreeMap;
 /**
  * The taxonomy compiled into a trie of stemmed tokens. Scanning is left to right, the longest
  * phrase starting at a token wins, and matched tokens are consumed, so "data leak" counts once
- * (not also as "leak") and overlapping phrases never double count. Immutable after construction,
- * hence safe to share between stream threads.
+ * (not also as "leak") and overlapping phrases never double count. Ignore phrases and a theme's
+ * exclude phrases take part in the longest match like theme phrases: an ignore phrase counts for no
+ * theme, an exclude phrase for every theme its words would signal except its own. Immutable after
+ * construction, hence safe to share between stream threads.
  */
 final class ThemeMatcher {
 
@@ -24,6 +27,11 @@ final class ThemeMatcher {
 
     private final Node root = new Node();
     private final String[] themeNames;
+    /**
+     * Hash bits of the first tokens of phrases: most tokens of an article start no phrase, and this
+     * says so without a map lookup (tokens are the stemmer's own strings, their hash is cached).
+     */
+    private final boolean[] firstTokenHashes = new boolean[1 << 12];
 
     ThemeMatcher(Taxonomy taxonomy) {
         themeNames = taxonomy.themes().keySet().toArray(new String[0]);
@@ -47,6 +55,26 @@ final class ThemeMatcher {
             // An ignore phrase overrides a theme phrase of the same tokens: it is there to silence it.
             insert(phrase).themes = new int[0];
         }
+        // What each exclude phrase still signals is worked out on the trie of theme and ignore phrases,
+        // before any exclude phrase is in it.
+        indexFirstTokens();
+        Map<String, int[]> excluded = new LinkedHashMap<>();
+        index = 0;
+        for (List<String> phrases : taxonomy.excludes().values()) {
+            for (String phrase : phrases) {
+                int[] before = excluded.containsKey(phrase) ? excluded.get(phrase) : themesOf(phrase);
+                excluded.put(phrase, without(before, index));
+            }
+            index++;
+        }
+        excluded.forEach((phrase, themes) -> insert(phrase).themes = themes);
+        indexFirstTokens();
+    }
+
+    private void indexFirstTokens() {
+        for (String first : root.next.keySet()) {
+            firstTokenHashes[first.hashCode() & (firstTokenHashes.length - 1)] = true;
+        }
     }
 
     private Node insert(String phrase) {
@@ -55,6 +83,40 @@ final class ThemeMatcher {
             node = node.next.computeIfAbsent(token, t -> new Node());
         }
         return node;
+    }
+
+    /** The themes a phrase signals when it is read as text (sorted, each once). */
+    private int[] themesOf(String phrase) {
+        List<String> tokens = Tokenizer.phraseTokens(phrase);
+        boolean[] signalled = new boolean[themeNames.length];
+        scan(tokens, new boolean[tokens.size()], (start, end, themes) -> {
+            for (int t : themes) {
+                signalled[t] = true;
+            }
+        });
+        return indexes(signalled);
+    }
+
+    private static int[] without(int[] themes, int theme) {
+        int[] out = new int[themes.length];
+        int n = 0;
+        for (int t : themes) {
+            if (t != theme) {
+                out[n++] = t;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    private static int[] indexes(boolean[] set) {
+        int n = 0;
+        int[] out = new int[set.length];
+        for (int i = 0; i < set.length; i++) {
+            if (set[i]) {
+                out[n++] = i;
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 
     /** Receives each match: tokens {@code [start, end]} and the themes of the phrase. */
@@ -83,6 +145,43 @@ final class ThemeMatcher {
         return themes;
     }
 
+    /** What {@link #collect} finds: counts per theme and the token index of each counted match. */
+    static final class Hits {
+        final int[] counts;
+        /** Per theme, the token indexes of its first {@link ThemeEvidence#MAX_OFFSETS} matches. */
+        final int[][] firstTokens;
+
+        Hits(int themes) {
+            counts = new int[themes];
+            firstTokens = new int[themes][];
+        }
+    }
+
+    /** Counts and first match positions per theme. */
+    Hits collect(List<String> tokens, boolean[] breakBefore) {
+        Hits hits = new Hits(themeNames.length);
+        scan(tokens, breakBefore, (start, end, themes) -> {
+            for (int theme : themes) {
+                int n = hits.counts[theme]++;
+                if (n < ThemeEvidence.MAX_OFFSETS) {
+                    if (hits.firstTokens[theme] == null) {
+                        hits.firstTokens[theme] = new int[ThemeEvidence.MAX_OFFSETS];
+                    }
+                    hits.firstTokens[theme][n] = start;
+                }
+            }
+        });
+        return hits;
+    }
+
+    String themeName(int theme) {
+        return themeNames[theme];
+    }
+
+    int themeCount() {
+        return themeNames.length;
+    }
+
     /** Each phrase match as "tokens -> [themes]", for seeing why an article got its themes. */
     List<String> explain(List<String> tokens, boolean[] breakBefore) {
         List<String> out = new ArrayList<>();
@@ -100,6 +199,10 @@ final class ThemeMatcher {
         int n = tokens.size();
         int i = 0;
         while (i < n) {
+            if (!firstTokenHashes[tokens.get(i).hashCode() & (firstTokenHashes.length - 1)]) {
+                i++;
+                continue;
+            }
             Node node = root;
             int end = -1;
             int[] matched = null;

@@ -2,7 +2,6 @@ package io.topictracker.extract;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Cuts text into {@link Word}s and words into the folded, stemmed tokens that theme phrases are
@@ -62,18 +61,20 @@ final class Tokenizer {
      * "companies' data"), an ampersand ("Procter & Gamble") and Markdown emphasis.
      */
     private static boolean isSoftGap(char c) {
-        return Character.isWhitespace(c) || c == '\'' || c == '&' || c == '*' || c == '_';
+        return c == ' ' || c == '\'' || c == '&' || c == '*' || c == '_' || Character.isWhitespace(c);
     }
 
     /** The words of one line, in order. */
-    static List<Word> words(String line) {
+    static List<Word> words(String text) {
         List<Word> words = new ArrayList<>();
-        int n = line.length();
+        // One copy of the line, scanned as an array: cheaper than String.charAt per character.
+        char[] line = text.toCharArray();
+        int n = line.length;
         int i = 0;
         int gapStart = 0;
         boolean hardGap = true;
         while (i < n) {
-            char c = normalise(line.charAt(i));
+            char c = normalise(line[i]);
             if (!isWordChar(c)) {
                 if (!isSoftGap(c)) {
                     hardGap = true;
@@ -87,39 +88,39 @@ final class Tokenizer {
             boolean rewritten = false;
             boolean upper = false;
             while (true) {
-                while (i < n && isWordChar(c = normalise(line.charAt(i)))) {
+                while (i < n && isWordChar(c = normalise(line[i]))) {
                     upper |= c < 0x80 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
                     i++;
                 }
-                if (i + 1 >= n || !isJoiner(c) || !isWordChar(normalise(line.charAt(i + 1)))) {
+                if (i + 1 >= n || !isJoiner(c) || !isWordChar(normalise(line[i + 1]))) {
                     break;
                 }
                 if (c == '\'' && isPossessiveAt(line, i)) {
                     break;
                 }
-                rewritten |= line.charAt(i) != c;
+                rewritten |= line[i] != c;
                 i++;
             }
             boolean abbreviation = isAbbreviation(line, start, i);
-            if ((abbreviation || isInitial(line, start, i)) && i < n && line.charAt(i) == '.') {
+            if ((abbreviation || isInitial(line, start, i)) && i < n && line[i] == '.') {
                 i++;
             }
-            String text = line.substring(start, i);
-            if (rewritten) {
-                text = normaliseAll(text);
+            int end = i;
+            int hash = 0;
+            for (int k = start; k < end; k++) {
+                hash = 31 * hash + line[k];
             }
-            if (i < n && normalise(line.charAt(i)) == '\'' && isPossessiveAt(line, i)) {
+            if (i < n && normalise(line[i]) == '\'' && isPossessiveAt(line, i)) {
                 i += 2;
             }
-            String folded = upper ? text.toLowerCase(Locale.ROOT) : text;
-            words.add(new Word(text, folded, start, gapStart, hardGap, abbreviation, upper));
+            words.add(new Word(line, start, end, gapStart, hardGap, abbreviation, upper, rewritten, hash));
             gapStart = i;
             hardGap = false;
         }
         return words;
     }
 
-    private static String normaliseAll(String s) {
+    static String normaliseAll(String s) {
         char[] chars = s.toCharArray();
         for (int k = 0; k < chars.length; k++) {
             chars[k] = normalise(chars[k]);
@@ -135,32 +136,36 @@ final class Tokenizer {
     }
 
     /** An apostrophe at {@code i} followed by a word-final s: the possessive the matcher drops. */
-    private static boolean isPossessiveAt(String line, int i) {
-        if (i + 1 >= line.length()) {
+    private static boolean isPossessiveAt(char[] line, int i) {
+        if (i + 1 >= line.length) {
             return false;
         }
-        char s = line.charAt(i + 1);
+        char s = line[i + 1];
         return (s == 's' || s == 'S')
-                && (i + 2 >= line.length() || !Character.isLetterOrDigit(normalise(line.charAt(i + 2))));
+                && (i + 2 >= line.length || !Character.isLetterOrDigit(normalise(line[i + 2])));
     }
 
     /**
      * A middle initial: one capital followed by a dot, a space and a capital ("Charles A. Dyer"). The
      * dot stays with the letter so that it does not split the name.
      */
-    private static boolean isInitial(String line, int start, int end) {
-        return end - start == 1 && Character.isUpperCase(line.charAt(start)) && end + 2 < line.length()
-                && line.charAt(end) == '.' && line.charAt(end + 1) == ' ' && Character.isUpperCase(line.charAt(end + 2));
+    private static boolean isInitial(char[] line, int start, int end) {
+        boolean initial = end - start == 1 && Character.isUpperCase(line[start]);
+        // "St. Louis", "Mt. Everest", "Ft. Worth": abbreviations that begin place names.
+        boolean placeAbbreviation = end - start == 2 && line[start + 1] == 't'
+                && (line[start] == 'S' || line[start] == 'M' || line[start] == 'F');
+        return (initial || placeAbbreviation) && end + 2 < line.length
+                && line[end] == '.' && line[end + 1] == ' ' && Character.isUpperCase(line[end + 2]);
     }
 
     /** "A.I", "U.S", "e.g": two or more single letters joined by dots (the final dot comes later). */
-    private static boolean isAbbreviation(String line, int start, int end) {
+    private static boolean isAbbreviation(char[] line, int start, int end) {
         int len = end - start;
-        if (len < 3 || len % 2 == 0) {
+        if (len < 3 || len % 2 == 0 || line[start + 1] != '.') {
             return false;
         }
         for (int k = 0; k < len; k++) {
-            char c = line.charAt(start + k);
+            char c = line[start + k];
             if (k % 2 == 0 ? !Character.isLetter(c) : c != '.') {
                 return false;
             }

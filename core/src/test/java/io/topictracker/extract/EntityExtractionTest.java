@@ -48,6 +48,59 @@ class EntityExtractionTest {
         assertTrue(entities(body).contains(mention(name, type, 1)), entities(body).toString());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Researchers at Boston University disagreed.                               | Boston University | ORG
+            She was taken to the Edinburgh Royal Infirmary twice.                     | Edinburgh Royal Infirmary | ORG
+            A speech by the president of the Federal Reserve Bank of Kansas City.     | Federal Reserve Bank of Kansas City | ORG
+            Thomas Ricks, a senior fellow at the Center for a New American Security. | Center for a New American Security | ORG
+            The oil sank in the Gulf of Mexico last week.                             | Gulf of Mexico | PLACE
+            The spill missed the Florida Keys entirely.                               | Florida Keys | PLACE
+            The marines trained at Camp Pendleton in June.                            | Camp Pendleton | PLACE
+            Students share notes with Google Drive and more.                          | Google Drive | PRODUCT
+            Take notes with Simplenote (iOS only) during lectures.                    | Simplenote | PRODUCT
+            The review was led by Navy Secretary Ray Mabus and others.                | Ray Mabus | PERSON
+            Liberia's information minister, Lewis Brown, said the checks work.        | Lewis Brown | PERSON
+            The dish hurt Curie, 21, a Korean exchange student.                       | Curie | PERSON
+            Dave Martin reported from Steele, Ala., on Monday.                        | Steele | PLACE
+            The study by EMarketer says ad spending will grow.                        | EMarketer | ORG
+            Researchers at Zentrix AI released a model.                               | Zentrix AI | ORG
+            Shares of Brightwave Inc fell after Brightwave Corp merged.               | Brightwave | ORG
+            """)
+    void shouldTypeLongerNamesAndContextCuesOfNewsText(String body, String name, EntityType type) {
+        assertTrue(entities(body).stream().anyMatch(m -> m.name().equals(name) && m.type() == type), entities(body).toString());
+    }
+
+    @Test
+    void shouldMergeAnAcronymDefinedInBracketsIntoTheFullName() {
+        List<EntityMention> found = entities("""
+                Experts at the National Oceanic and Atmospheric Administration (NOAA) said it was gone.
+                But NOAA scientists later confirmed the plumes, and NOAA apologised.
+                """);
+        assertEquals(List.of(mention("National Oceanic and Atmospheric Administration", EntityType.ORG, 3)), found);
+    }
+
+    @Test
+    void shouldMergeInitialsShortHeadsAndPluralsIntoTheFullName() {
+        assertEquals(List.of(mention("Federal Open Market Committee", EntityType.ORG, 3)), entities(
+                "The Federal Open Market Committee met. The FOMC kept rates. Later the FOMC said more."));
+        assertEquals(List.of(mention("Marine Corps", EntityType.ORG, 3)), entities(
+                "The Marine Corps is changing. The review of the Corps began, and the Corps agreed."));
+    }
+
+    @Test
+    void shouldNotTakeAPlaceForTheSurnameOfAPersonOfTheArticle() {
+        assertEquals(List.of(mention("Chris Kent", EntityType.PERSON, 2)),
+                entities("Chris Kent, the CEO of the firm, spoke first. Later, Kent said no."));
+    }
+
+    @Test
+    void shouldDropDemonymsAndKeepPossessivesOutOfNames() {
+        assertEquals(List.of(mention("Liberia", EntityType.PLACE, 1)), entities("Liberian officials met in Liberia."));
+        List<EntityMention> found = entities("After selling itself to Rupert Murdoch's Fox for $580 million, it grew.");
+        assertTrue(found.contains(mention("Rupert Murdoch", EntityType.PERSON, 1)), found.toString());
+    }
+
     @Test
     void shouldMergeALaterLoneSurnameIntoTheFullName() {
         List<EntityMention> found = entities("""

@@ -50,6 +50,31 @@ class TaxonomyTest {
         assertEquals(Map.of(EntityType.ORG, List.of("Acme Corp|Acme"), EntityType.PERSON, List.of("Jane Doe")),
                 taxonomy.entities());
         assertEquals("my.yaml", taxonomy.sourceName());
+        assertEquals("2", taxonomy.version());
+        assertEquals(Map.of("leaks", List.of(), "open-source", List.of()), taxonomy.excludes());
+    }
+
+    @Test
+    void shouldReadAThemeWrittenAsAMappingWithExcludePhrases() {
+        Taxonomy taxonomy = Taxonomy.parse("""
+                version: "2024-06"
+                themes:
+                  bias:
+                    phrases: [bias, algorithmic bias]
+                    exclude: [easing bias]
+                  leaks: [leak]
+                """, "my.yaml");
+        assertEquals(Map.of("bias", List.of("bias", "algorithmic bias"), "leaks", List.of("leak")), taxonomy.themes());
+        assertEquals(Map.of("bias", List.of("easing bias"), "leaks", List.of()), taxonomy.excludes());
+        assertEquals("2024-06", taxonomy.version());
+    }
+
+    @Test
+    void shouldVersionAFileWithoutAVersionByItsContent() {
+        Taxonomy a = Taxonomy.parse("themes:\n  leaks: [leak]\n", "a.yaml");
+        assertTrue(a.version().matches("sha256:[0-9a-f]{12}"), a.version());
+        assertEquals(a.version(), Taxonomy.parse("themes:\n  leaks: [leak]\n", "b.yaml").version());
+        assertFalse(a.version().equals(Taxonomy.parse("themes:\n  leaks: [leak, leaker]\n", "a.yaml").version()));
     }
 
     static List<Arguments> badFiles() {
@@ -74,7 +99,13 @@ class TaxonomyTest {
                 Arguments.of("themes:\n  leaks: [leak]\nentities:\n  ORG: Acme\n", "my.yaml line 4: entities of type ORG must be a list of names"),
                 Arguments.of("themes:\n  leaks: [leak\n  security: [security]\n", "my.yaml line 3: invalid YAML"),
                 Arguments.of("themes:\n\tleaks: [leak]\n", "my.yaml line 2: invalid YAML"),
-                Arguments.of("themes:\n  leaks: [leak]\n   security: [x]\n", "my.yaml line 3: invalid YAML"));
+                Arguments.of("themes:\n  leaks: [leak]\n   security: [x]\n", "my.yaml line 3: invalid YAML"),
+                Arguments.of("themes:\n  bias:\n    exclude: [easing bias]\n", "my.yaml line 3: theme 'bias' has no 'phrases:'"),
+                Arguments.of("themes:\n  bias:\n    phrases: [bias]\n    excludes: [x]\n",
+                        "my.yaml line 4: theme 'bias': unknown key 'excludes' (expected phrases, and optionally exclude)"),
+                Arguments.of("themes:\n  bias:\n    phrases: [bias]\n    exclude: []\n",
+                        "my.yaml line 4: the exclude phrases of theme 'bias' has no phrases"),
+                Arguments.of("version: [1]\nthemes:\n  leaks: [leak]\n", "my.yaml line 1: 'version:' must be a number or a string"));
     }
 
     @ParameterizedTest(name = "{1}")

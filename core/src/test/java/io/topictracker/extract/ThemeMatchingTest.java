@@ -125,4 +125,19 @@ class ThemeMatchingTest {
     void shouldNotCountWordsThatOnlyShareAStemWithAThemePhrase(String body, String theme) {
         assertFalse(Extractor.withDefaultTaxonomy().extract(null, body).themes().containsKey(theme));
     }
+
+    @Test
+    void shouldSilenceOnlyItsOwnThemeWithAnExcludePhrase() {
+        Extractor extractor = new Extractor(Taxonomy.parse("""
+                themes:
+                  bias:
+                    phrases: [bias]
+                    exclude: [easing bias, bias report]
+                  reports: [report]
+                """, "t.yaml"));
+        assertEquals(Map.of(), extractor.extract(null, "The Fed kept its easing bias.").themes());
+        assertEquals(Map.of("bias", 1), extractor.extract(null, "Bias in hiring, and an easing bias.").themes());
+        // An exclude phrase silences its theme, not another theme its words signal.
+        assertEquals(Map.of("reports", 1), extractor.extract(null, "A bias report came out.").themes());
+    }
 }

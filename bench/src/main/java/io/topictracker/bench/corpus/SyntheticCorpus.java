@@ -232,7 +232,7 @@ public final class SyntheticCorpus {
             picked.add(names.get(i));
         }
         List<String> firstNames = new ArrayList<>();
-        for (String line : resourceLines("/first-names.txt")) {
+        for (String line : resourceLinesOr("/first-names.txt", FALLBACK_FIRST_NAMES)) {
             if (!line.isBlank() && !line.startsWith("#")) {
                 for (String n : line.strip().split("\\s+")) {
                     firstNames.add(capitalize(n));
@@ -246,6 +246,16 @@ public final class SyntheticCorpus {
         }
         picked.addAll(people);
         return picked.toArray(String[]::new);
+    }
+
+    private static final List<String> FALLBACK_FIRST_NAMES = List.of(
+            "aaron adam alice amanda anna ben carlos chen daniel david elena emma fatima george hannah ivan james",
+            "jane john julia kevin laura li maria mark mei michael nadia olga omar paul peter priya rachel sara",
+            "sophie thomas wei yusuf");
+
+    /** The lines of a core resource, or {@code fallback} if this version of core does not ship it. */
+    private static List<String> resourceLinesOr(String resource, List<String> fallback) {
+        return Taxonomy.class.getResource(resource) == null ? fallback : resourceLines(resource);
     }
 
     private static List<String> resourceLines(String resource) {

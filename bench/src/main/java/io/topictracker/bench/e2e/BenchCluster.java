@@ -10,7 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -39,7 +48,38 @@ final class BenchCluster implements AutoCloseable {
         topics.add(new NewTopic(WORDCOUNT_INPUT, partitions, (short) -1));
         topics.add(new NewTopic(WORDCOUNT_OUTPUT, partitions, (short) -1));
         broker.createTopics(topics);
+        awaitWritable(broker.bootstrapServers(), topics.stream().map(NewTopic::name).toList());
         return new BenchCluster(broker);
+    }
+
+    /**
+     * A fresh partition can have a leader in the metadata before its leader accepts writes; an
+     * idempotent producer that meets NOT_LEADER_OR_FOLLOWER on its first batch can then loop on
+     * OUT_OF_ORDER_SEQUENCE_NUMBER. ListOffsets is answered by the partition leader itself, so
+     * once it succeeds for every partition, the topics take writes.
+     */
+    private static void awaitWritable(String bootstrapServers, List<String> topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (true) {
+                try {
+                    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                    admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values()
+                            .forEach(d -> d.partitions().forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+                    admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+                    TimeUnit.MILLISECONDS.sleep(500); // and give the broker a moment past that
+                    return;
+                } catch (ExecutionException | TimeoutException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("topics " + topics + " not writable after 60 s", e);
+                    }
+                    TimeUnit.MILLISECONDS.sleep(100);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     String bootstrapServers() {

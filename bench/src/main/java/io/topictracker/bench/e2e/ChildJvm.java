@@ -24,11 +24,16 @@ final class ChildJvm implements AutoCloseable {
     }
 
     static ChildJvm start(List<String> jvmOptions, String mainClass, List<String> args, Path log) {
+        return start(System.getProperty("java.class.path"), jvmOptions, mainClass, args, log);
+    }
+
+    /** As {@link #start(List, String, List, Path)} on another classpath (e.g. another build of the app). */
+    static ChildJvm start(String classpath, List<String> jvmOptions, String mainClass, List<String> args, Path log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classpath);
         command.add(mainClass);
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -51,6 +51,57 @@ final class Proc {
         }
     }
 
+    /**
+     * CPU seconds of a live process by kind of thread, from {@code /proc/PID/task/* /stat} and the
+     * native thread names (the first 15 characters of Java thread names): where the time went.
+     * {@code streamPrefix} is how the app's own threads start (its client id, i.e. application id).
+     */
+    static java.util.Map<String, Double> cpuByThreadKind(long pid, String streamPrefix) {
+        java.util.Map<String, Double> byKind = new java.util.TreeMap<>();
+        String prefix = streamPrefix.substring(0, Math.min(15, streamPrefix.length()));
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String comm = Files.readString(task.resolve("comm")).strip();
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double cpu = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / CLOCK_TICKS_PER_SECOND;
+                    byKind.merge(kind(comm, prefix), cpu, Double::sum);
+                } catch (IOException | RuntimeException e) {
+                    // thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return byKind;
+        }
+        return byKind;
+    }
+
+    private static String kind(String comm, String streamPrefix) {
+        if (comm.startsWith("C2 Compiler") || comm.startsWith("C1 Compiler")) {
+            return "jit";
+        }
+        if (comm.startsWith("GC Thread") || comm.startsWith("G1 ") || comm.startsWith("VM Thread")) {
+            return "gc+vm";
+        }
+        if (comm.startsWith("kafka-producer")) {
+            return "producer-io";
+        }
+        if (comm.startsWith("rocksdb")) {
+            return "rocksdb-bg";
+        }
+        if (comm.startsWith(streamPrefix) || comm.contains("StreamThread")) {
+            return "stream";
+        }
+        if (comm.startsWith("kafka-") || comm.startsWith("kafka-coordinat")) {
+            return "kafka-other";
+        }
+        if (comm.startsWith("Jetty") || comm.startsWith("qtp")) {
+            return "http";
+        }
+        return "other";
+    }
+
     /** CPU seconds used by this JVM (the broker and the harness) so far. */
     static double selfCpuSeconds() {
         return cpuSeconds(ProcessHandle.current().pid());

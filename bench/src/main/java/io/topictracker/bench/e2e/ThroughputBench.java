@@ -54,6 +54,10 @@ public final class ThroughputBench {
                                     wordcount-stock (the demo's own settings), raw (default: ours,wordcount,raw)
               --ours-config K=V     extra Kafka Streams setting for our app (repeatable), via --kafka-config
               --ours-args ARGS      extra CLI flags for `topic-tracker streams`, space separated (e.g. "--stream-threads 2")
+              --variant NAME:SPEC   adds contender ours-NAME: our app plus SPEC, space separated Kafka settings (K=V),
+                                    CLI flags (--x v), JVM options (-X..., -D...) and classpath=CP (another
+                                    build of the app, e.g. a local experiment's bench/target/lib/*),
+                                    e.g. --variant "t2:--stream-threads 2 commit.interval.ms=1000 -XX:TieredStopAtLevel=1"
               --jvm-opts OPTS       JVM options for every contender, space separated
               --jfr DIR             record JFR (settings=profile) of our app into DIR
               --timeout-s T         give up on one contender run after T seconds (default 900)
@@ -61,11 +65,41 @@ public final class ThroughputBench {
             """;
 
     private record Options(long articles, int runs, long seed, int partitions, List<String> contenders,
-            Map<String, String> oursConfig, List<String> oursArgs, List<String> jvmOpts, Path jfrDir, long timeoutSeconds, Path work) {}
+            Map<String, String> oursConfig, List<String> oursArgs, Map<String, Variant> variants, List<String> jvmOpts,
+            Path jfrDir, long timeoutSeconds, Path work) {}
+
+    /** Our app with extra settings (a tuning experiment), run as contender {@code ours-NAME}. */
+    record Variant(Map<String, String> config, List<String> args, List<String> jvmOptions, String classpath) {
+        static Variant parse(String spec) {
+            Map<String, String> config = new LinkedHashMap<>();
+            List<String> args = new ArrayList<>();
+            List<String> jvm = new ArrayList<>();
+            String classpath = System.getProperty("java.class.path");
+            for (String token : splitWords(spec)) {
+                if (token.startsWith("classpath=")) {
+                    classpath = token.substring("classpath=".length());
+                } else if (token.startsWith("-X") || token.startsWith("-D")) {
+                    jvm.add(token);
+                } else if (token.startsWith("--") || !token.contains("=")) {
+                    args.add(token);
+                } else {
+                    String[] kv = token.split("=", 2);
+                    config.put(kv[0], kv[1]);
+                }
+            }
+            return new Variant(config, args, jvm, classpath);
+        }
+    }
 
     /** One contender run. Rates use the processing time (group stable → all committed). */
     record Result(String contender, int run, long records, double inputMiB, double startupSec, double processSec,
-            double wallSec, double cpuSec, double peakRssMiB, double stateMiB, double harnessCpuSec, String check, String load) {
+            double wallSec, double cpuSec, double peakRssMiB, double stateMiB, double harnessCpuSec, String check, String load,
+            double secondHalfRecords, double secondHalfSec) {
+        /** Rate over the second half of the input (JIT warm-up and start-up mostly behind). */
+        double steadyPerSecond() {
+            return secondHalfRecords / secondHalfSec;
+        }
+
         double perSecond() {
             return records / processSec;
         }
@@ -87,7 +121,7 @@ public final class ThroughputBench {
                 Runtime.getRuntime().availableProcessors(), Proc.loadAverage(), Instant.now());
 
         SyntheticCorpus corpus = new SyntheticCorpus(o.seed(), 30_000, Set.of());
-        Map<String, long[]> expected = o.contenders().contains("ours") ? expectedThemes(corpus, o.articles()) : Map.of();
+        Map<String, long[]> expected = o.contenders().stream().anyMatch(c -> c.startsWith("ours")) ? expectedThemes(corpus, o.articles()) : Map.of();
 
         try (BenchCluster cluster = BenchCluster.start(o.partitions())) {
             long t = System.nanoTime();
@@ -101,13 +135,18 @@ public final class ThroughputBench {
                 List<String> order = new ArrayList<>(o.contenders());
                 java.util.Collections.rotate(order, -(run - 1)); // interleave: a different contender goes first each run
                 for (String contender : order) {
-                    Result r = switch (contender) {
-                        case "ours" -> runOurs(o, cluster, loaded, expected, run);
-                        case "wordcount" -> runWordCount(o, cluster, loaded, run, true);
-                        case "wordcount-stock" -> runWordCount(o, cluster, loaded, run, false);
-                        case "raw" -> runRaw(o, cluster, loaded, run);
-                        default -> throw new IllegalArgumentException("unknown contender " + contender);
-                    };
+                    Result r;
+                    if (contender.equals("ours")) {
+                        r = runOurs(o, cluster, loaded, expected, run, contender, new Variant(Map.of(), List.of(), List.of(), System.getProperty("java.class.path")));
+                    } else if (contender.startsWith("ours-") && o.variants().containsKey(contender.substring(5))) {
+                        r = runOurs(o, cluster, loaded, expected, run, contender, o.variants().get(contender.substring(5)));
+                    } else if (contender.equals("wordcount") || contender.equals("wordcount-stock")) {
+                        r = runWordCount(o, cluster, loaded, run, contender.equals("wordcount"));
+                    } else if (contender.equals("raw")) {
+                        r = runRaw(o, cluster, loaded, run);
+                    } else {
+                        throw new IllegalArgumentException("unknown contender " + contender);
+                    }
                     results.add(r);
                     out.println(row(r));
                     out.flush();
@@ -119,19 +158,15 @@ public final class ThroughputBench {
 
     // --- contenders ----------------------------------------------------------------------------
 
-    private static Result runOurs(Options o, BenchCluster cluster, BenchCluster.Loaded loaded, Map<String, long[]> expected, int run)
-            throws Exception {
-        String appId = "tt-bench-r" + run + "-" + System.currentTimeMillis();
-        Path state = o.work().resolve("state-" + appId);
-        Path config = o.work().resolve(appId + ".properties");
-        Files.writeString(config, o.oursConfig().entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n", "", "\n")));
-        int port = Proc.freePort();
-        List<String> args = new ArrayList<>(List.of("streams", "--bootstrap-servers", cluster.bootstrapServers(),
-                "--state-dir", state.toString(), "--http-port", Integer.toString(port), "--http-host", "127.0.0.1",
-                "--application-id", appId, "--no-create-topics", "--kafka-config", config.toString()));
-        args.addAll(o.oursArgs());
+    private static Result runOurs(Options o, BenchCluster cluster, BenchCluster.Loaded loaded, Map<String, long[]> expected, int run,
+            String name, Variant variant) throws Exception {
+        String appId = "tt-bench-" + name + "-r" + run + "-" + System.currentTimeMillis();
+        Map<String, String> config = new LinkedHashMap<>(o.oursConfig());
+        config.putAll(variant.config());
+        List<String> args = new ArrayList<>(o.oursArgs());
+        args.addAll(variant.args());
         List<String> jvm = new ArrayList<>(o.jvmOpts());
+        jvm.addAll(variant.jvmOptions());
         if (o.jfrDir() != null) {
             Files.createDirectories(o.jfrDir());
             jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + o.jfrDir().resolve(appId + ".jfr"));
@@ -140,28 +175,33 @@ public final class ThroughputBench {
         double harnessCpu0 = Proc.selfCpuSeconds();
         try (GroupWatch watch = new GroupWatch(cluster.bootstrapServers());
                 ConsumerLag lag = new ConsumerLag(cluster.bootstrapServers(), Map.of(), appId);
-                ChildJvm child = ChildJvm.start(jvm, "io.topictracker.cli.Main", args, o.work().resolve(appId + ".log"))) {
+                OursApp app = OursApp.start(variant.classpath(), cluster.bootstrapServers(), o.work(), appId, config, args, jvm)) {
+            ChildJvm child = app.child();
+            Path state = app.stateDir();
+            int port = app.port();
             long stable = awaitStable(watch, appId, child, o);
             long done = -1;
+            long[] half = {-1, 0};
             long deadline = child.startNanos() + TimeUnit.SECONDS.toNanos(o.timeoutSeconds());
             while (System.nanoTime() < deadline && child.isAlive()) {
                 if (lag.caughtUp()) {
                     done = System.nanoTime();
                     break;
                 }
+                markHalf(watch, appId, BenchCluster.ARTICLES, loaded.articles(), half);
                 TimeUnit.MILLISECONDS.sleep(100);
             }
             double cpu = Proc.cpuSeconds(child.pid());
             double rss = Proc.peakRssMiB(child.pid());
+            String threads = "; cpu s by thread " + format(Proc.cpuByThreadKind(child.pid(), appId));
             String check = done < 0 ? "DNF (" + progress(watch, appId, BenchCluster.ARTICLES, loaded) + ")"
                     : checkThemes(port, expected);
             double stateMiB = Proc.directoryMiB(state);
             String internal = repartitionRecords(watch, appId);
-            Result r = new Result("ours", run, loaded.articles(), mib(loaded.articleBytes()), seconds(stable - child.startNanos()),
+            Result r = new Result(name, run, loaded.articles(), mib(loaded.articleBytes()), seconds(stable - child.startNanos()),
                     done < 0 ? Double.NaN : seconds(done - stable), done < 0 ? Double.NaN : seconds(done - child.startNanos()),
-                    cpu, rss, stateMiB, Proc.selfCpuSeconds() - harnessCpu0, check + internal, load);
-            child.stop();
-            Proc.deleteRecursively(state);
+                    cpu, rss, stateMiB, Proc.selfCpuSeconds() - harnessCpu0, check + internal + threads, load,
+                    loaded.articles() - half[1], done < 0 || half[0] < 0 ? Double.NaN : seconds(done - half[0]));
             return r;
         }
     }
@@ -188,21 +228,25 @@ public final class ThroughputBench {
                         List.of(config.toString()), o.work().resolve(appId + ".log"))) {
             long stable = awaitStable(watch, appId, child, o);
             long done = -1;
+            long[] half = {-1, 0};
             long deadline = child.startNanos() + TimeUnit.SECONDS.toNanos(o.timeoutSeconds());
             while (System.nanoTime() < deadline && child.isAlive()) {
                 if (watch.lag(appId, BenchCluster.WORDCOUNT_INPUT) == 0) {
                     done = System.nanoTime();
                     break;
                 }
+                markHalf(watch, appId, BenchCluster.WORDCOUNT_INPUT, loaded.articles(), half);
                 TimeUnit.MILLISECONDS.sleep(100);
             }
             double cpu = Proc.cpuSeconds(child.pid());
             double rss = Proc.peakRssMiB(child.pid());
-            String check = done < 0 ? "DNF (" + progress(watch, appId, BenchCluster.WORDCOUNT_INPUT, loaded) + ")" : "lag 0";
+            String check = (done < 0 ? "DNF (" + progress(watch, appId, BenchCluster.WORDCOUNT_INPUT, loaded) + ")" : "lag 0")
+                    + "; cpu s by thread " + format(Proc.cpuByThreadKind(child.pid(), appId));
             double stateMiB = Proc.directoryMiB(state);
             Result r = new Result(name, run, loaded.articles(), mib(loaded.plainTextBytes()), seconds(stable - child.startNanos()),
                     done < 0 ? Double.NaN : seconds(done - stable), done < 0 ? Double.NaN : seconds(done - child.startNanos()),
-                    cpu, rss, stateMiB, Proc.selfCpuSeconds() - harnessCpu0, check, load);
+                    cpu, rss, stateMiB, Proc.selfCpuSeconds() - harnessCpu0, check, load,
+                    loaded.articles() - half[1], done < 0 || half[0] < 0 ? Double.NaN : seconds(done - half[0]));
             child.stop();
             Proc.deleteRecursively(state);
             return r;
@@ -232,7 +276,7 @@ public final class ThroughputBench {
             double process = f.get("nanos") / 1e9;
             String check = f.get("records") == loaded.articles() ? "all records" : "read " + f.get("records") + " records!";
             return new Result("raw", run, f.get("records"), mib(f.get("bytes")), wall - process, process, wall, cpu, rss, 0,
-                    Proc.selfCpuSeconds() - harnessCpu0, check, load);
+                    Proc.selfCpuSeconds() - harnessCpu0, check, load, Double.NaN, Double.NaN);
         }
     }
 
@@ -250,6 +294,18 @@ public final class ThroughputBench {
             TimeUnit.MILLISECONDS.sleep(25);
         }
         throw new IllegalStateException("consumer group " + groupId + " not stable after 120 s; see " + child.log());
+    }
+
+    /** Records when the group's commits first cover half of the input: {nanoTime, committed offsets then}. */
+    private static void markHalf(GroupWatch watch, String groupId, String topic, long records, long[] half) throws InterruptedException {
+        if (half[0] >= 0) {
+            return;
+        }
+        long committed = watch.committedInput(groupId, topic);
+        if (committed >= records / 2) {
+            half[0] = System.nanoTime();
+            half[1] = Math.min(committed, records);
+        }
     }
 
     private static String progress(GroupWatch watch, String groupId, String topic, BenchCluster.Loaded loaded) throws InterruptedException {
@@ -292,8 +348,30 @@ public final class ThroughputBench {
         return expected;
     }
 
-    /** GET /api/themes must equal the expected counts exactly. */
+    /**
+     * GET /api/themes must equal the expected counts exactly; asked again for up to 5 s when it
+     * differs (an app that buffers deltas may still be flushing them when its lag reaches 0).
+     */
     private static String checkThemes(int port, Map<String, long[]> expected) {
+        long start = System.nanoTime();
+        String answer = checkThemesOnce(port, expected);
+        while (answer.startsWith("FAILED") && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5)) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return answer;
+            }
+            String again = checkThemesOnce(port, expected);
+            if (!again.startsWith("FAILED")) {
+                return again + " after " + (System.nanoTime() - start) / 1_000_000 + " ms more";
+            }
+            answer = again;
+        }
+        return answer;
+    }
+
+    private static String checkThemesOnce(int port, Map<String, long[]> expected) {
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/themes"))
@@ -322,8 +400,8 @@ public final class ThroughputBench {
 
     private static String row(Result r) {
         return String.format(Locale.ROOT,
-                "run %d %-16s %8.0f art/s %7.1f MiB/s | process %7.2f s, startup %5.2f s, wall %7.2f s | cpu %6.1f s (%.2f ms/article) | peak RSS %5.0f MiB | state %6.1f MiB | harness+broker cpu %5.1f s | load %s | %s",
-                r.run(), r.contender(), r.perSecond(), r.mibPerSecond(), r.processSec(), r.startupSec(), r.wallSec(), r.cpuSec(),
+                "run %d %-16s %8.0f art/s (2nd half %6.0f/s) %7.1f MiB/s | process %7.2f s, startup %5.2f s, wall %7.2f s | cpu %6.1f s (%.2f ms/article) | peak RSS %5.0f MiB | state %6.1f MiB | harness+broker cpu %5.1f s | load %s | %s",
+                r.run(), r.contender(), r.perSecond(), r.steadyPerSecond(), r.mibPerSecond(), r.processSec(), r.startupSec(), r.wallSec(), r.cpuSec(),
                 1000 * r.cpuSec() / r.records(), r.peakRssMiB(), r.stateMiB(), r.harnessCpuSec(), r.load(), r.check());
     }
 
@@ -334,14 +412,15 @@ public final class ThroughputBench {
         }
         out.println();
         out.printf(Locale.ROOT, "SUMMARY (median of %d runs; %d articles; load average at end %s)%n", o.runs(), o.articles(), Proc.loadAverage());
-        out.println("| contender | articles/s | MiB/s | process s | wall s (incl. JVM start) | CPU ms/article | peak RSS MiB | state dir MiB |");
-        out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+        out.println("| contender | articles/s | 2nd-half articles/s | MiB/s | process s | wall s (incl. JVM start) | CPU ms/article | peak RSS MiB | state dir MiB |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         Map<String, Double> medianRate = new LinkedHashMap<>();
         for (Map.Entry<String, List<Result>> e : by.entrySet()) {
             List<Result> rs = e.getValue();
             double rate = Proc.median(rs.stream().map(Result::perSecond).toList());
             medianRate.put(e.getKey(), rate);
-            out.printf(Locale.ROOT, "| %s | %,.0f | %.1f | %.2f | %.2f | %.3f | %.0f | %.1f |%n", e.getKey(), rate,
+            out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f | %.1f | %.2f | %.2f | %.3f | %.0f | %.1f |%n", e.getKey(), rate,
+                    Proc.median(rs.stream().map(Result::steadyPerSecond).toList()),
                     Proc.median(rs.stream().map(Result::mibPerSecond).toList()),
                     Proc.median(rs.stream().map(Result::processSec).toList()),
                     Proc.median(rs.stream().map(Result::wallSec).toList()),
@@ -359,10 +438,12 @@ public final class ThroughputBench {
                     int rr = run;
                     double ours = by.get("ours").stream().filter(r -> r.run() == rr).mapToDouble(Result::perSecond).findFirst().orElse(Double.NaN);
                     double theirs = by.get(other).stream().filter(r -> r.run() == rr).mapToDouble(Result::perSecond).findFirst().orElse(Double.NaN);
-                    perRun.add(ours / theirs);
+                    perRun.add(other.startsWith("ours-") ? theirs / ours : ours / theirs);
                 }
-                out.printf(Locale.ROOT, "ours / %s = %.2f (ratio of medians); per run %s%n", other,
-                        medianRate.get("ours") / medianRate.get(other),
+                double ofMedians = other.startsWith("ours-") ? medianRate.get(other) / medianRate.get("ours")
+                        : medianRate.get("ours") / medianRate.get(other);
+                out.printf(Locale.ROOT, other.startsWith("ours-") ? "%2$s / ours = %1$.2f (ratio of medians); per run %3$s%n"
+                        : "ours / %2$s = %1$.2f (ratio of medians); per run %3$s%n", ofMedians, other,
                         perRun.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList());
             }
         }
@@ -384,6 +465,7 @@ public final class ThroughputBench {
         List<String> contenders = List.of("ours", "wordcount", "raw");
         Map<String, String> oursConfig = new LinkedHashMap<>();
         List<String> oursArgs = new ArrayList<>();
+        Map<String, Variant> variants = new LinkedHashMap<>();
         List<String> jvmOpts = new ArrayList<>();
         Path jfr = null;
         long timeout = 900;
@@ -401,6 +483,10 @@ public final class ThroughputBench {
                     oursConfig.put(kv[0], kv[1]);
                 }
                 case "--ours-args" -> oursArgs.addAll(splitWords(args[++i]));
+                case "--variant" -> {
+                    String[] spec = args[++i].split(":", 2);
+                    variants.put(spec[0], Variant.parse(spec.length > 1 ? spec[1] : ""));
+                }
                 case "--jvm-opts" -> jvmOpts.addAll(splitWords(args[++i]));
                 case "--jfr" -> jfr = Path.of(args[++i]).toAbsolutePath();
                 case "--timeout-s" -> timeout = Long.parseLong(args[++i]);
@@ -415,7 +501,10 @@ public final class ThroughputBench {
                 }
             }
         }
-        return new Options(articles, runs, seed, partitions, contenders, oursConfig, oursArgs, jvmOpts, jfr, timeout, work.toAbsolutePath());
+        List<String> all = new ArrayList<>(contenders);
+        variants.keySet().stream().map(v -> "ours-" + v).filter(c -> !all.contains(c)).forEach(all::add);
+        contenders = List.copyOf(all);
+        return new Options(articles, runs, seed, partitions, contenders, oursConfig, oursArgs, variants, jvmOpts, jfr, timeout, work.toAbsolutePath());
     }
 
     private static List<String> splitWords(String s) {
@@ -428,6 +517,11 @@ public final class ThroughputBench {
 
     static double mib(long bytes) {
         return bytes / (1024.0 * 1024.0);
+    }
+
+    private static String format(Map<String, Double> byKind) {
+        return byKind.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue())).collect(Collectors.joining(", ", "{", "}"));
     }
 
     private static String fmt(double v) {

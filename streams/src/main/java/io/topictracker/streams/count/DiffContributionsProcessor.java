@@ -53,8 +53,11 @@ public final class DiffContributionsProcessor implements Processor<String, Artic
     private ArticleState nextState(ArticleState before, Article article, long recordTimestamp) {
         long eventTime = article.publishedAt() != null ? article.publishedAt().toEpochMilli() : recordTimestamp;
         String hash = ArticleState.contentHash(article);
-        // Same text → same extraction: skip the costly part for re-sends and metadata-only edits.
-        Extraction extraction = before != null && before.contentHash().equals(hash)
+        // Same text and taxonomy version → same extraction: skip the costly part for re-sends and
+        // metadata-only edits. A re-send after a taxonomy version change is extracted again.
+        Extraction extraction = before != null
+                        && before.contentHash().equals(hash)
+                        && before.extraction().taxonomyVersion().equals(extractor.taxonomy().version())
                 ? before.extraction()
                 : extractor.extract(article.title(), article.body());
         return ArticleState.of(article, eventTime, hash, extraction);

@@ -1,6 +1,7 @@
 package io.topictracker.streams.query;
 
 import io.topictracker.extract.EntityType;
+import io.topictracker.extract.Extraction;
 import io.topictracker.query.ArticleView;
 import io.topictracker.query.EntityCount;
 import io.topictracker.query.Instance;
@@ -204,9 +205,11 @@ public final class InteractiveQueries implements TopicQueries {
             if (state == null) {
                 return new QueryResult.NotFound<>("no article with id '" + id + "'");
             }
+            Extraction extraction = state.extraction();
             return new QueryResult.Found<>(new ArticleView(
                     state.id(), state.title(), state.url(), state.source(), state.author(),
-                    Instant.ofEpochMilli(state.eventTime()), state.extraction().themes(), state.extraction().entities()));
+                    Instant.ofEpochMilli(state.eventTime()), extraction.taxonomyVersion(),
+                    extraction.themes(), extraction.evidence(), extraction.entities()));
         });
     }
 
