@@ -87,8 +87,8 @@ public final class LatencyBench {
                     String[] kv = args[++i].split("=", 2);
                     oursConfig.put(kv[0], kv[1]);
                 }
-                case "--ours-args" -> oursArgs.addAll(words(args[++i]));
-                case "--jvm-opts" -> jvmOpts.addAll(words(args[++i]));
+                case "--ours-args" -> oursArgs.addAll(Proc.words(args[++i]));
+                case "--jvm-opts" -> jvmOpts.addAll(Proc.words(args[++i]));
                 case "--work" -> work = Path.of(args[++i]);
                 case "--help", "-h" -> {
                     System.out.print(USAGE);
@@ -205,9 +205,6 @@ public final class LatencyBench {
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
     }
 
-    private static List<String> words(String s) {
-        return Arrays.stream(s.strip().split("\\s+")).filter(w -> !w.isEmpty()).toList();
-    }
 
     /** Steady background load: corpus articles at a fixed rate (ids distinct from the probes'). */
     private static final class Background {

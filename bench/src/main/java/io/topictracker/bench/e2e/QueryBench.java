@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -79,8 +78,8 @@ public final class QueryBench {
                 case "--duration-s" -> duration = Integer.parseInt(args[++i]);
                 case "--connections" -> connections = Integer.parseInt(args[++i]);
                 case "--endpoints" -> endpoints = List.of(args[++i].split(","));
-                case "--ours-args" -> oursArgs.addAll(words(args[++i]));
-                case "--jvm-opts" -> jvmOpts.addAll(words(args[++i]));
+                case "--ours-args" -> oursArgs.addAll(Proc.words(args[++i]));
+                case "--jvm-opts" -> jvmOpts.addAll(Proc.words(args[++i]));
                 case "--work" -> work = Path.of(args[++i]);
                 case "--help", "-h" -> {
                     System.out.print(USAGE);
@@ -226,7 +225,4 @@ public final class QueryBench {
         };
     }
 
-    private static List<String> words(String s) {
-        return Arrays.stream(s.strip().split("\\s+")).filter(w -> !w.isEmpty()).toList();
-    }
 }
