@@ -1,13 +1,33 @@
 package io.topictracker.extract;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import static io.topictracker.extract.NameWords.ARTICLES;
+import static io.topictracker.extract.NameWords.COMPANY_WORDS;
+import static io.topictracker.extract.NameWords.COMPASS;
+import static io.topictracker.extract.NameWords.CONNECTORS;
+import static io.topictracker.extract.NameWords.DETERMINERS;
+import static io.topictracker.extract.NameWords.EXTENDED_CONNECTORS;
+import static io.topictracker.extract.NameWords.FIRST_NAMES;
+import static io.topictracker.extract.NameWords.GENERIC;
+import static io.topictracker.extract.NameWords.LEGAL_FORMS;
+import static io.topictracker.extract.NameWords.ORG_NOUNS;
+import static io.topictracker.extract.NameWords.ORG_PREFIXES;
+import static io.topictracker.extract.NameWords.ORG_SUFFIXES;
+import static io.topictracker.extract.NameWords.PLACE_FIRST_WORDS;
+import static io.topictracker.extract.NameWords.PLACE_PREFIXES;
+import static io.topictracker.extract.NameWords.PLACE_STATES;
+import static io.topictracker.extract.NameWords.PLACE_SUFFIXES;
+import static io.topictracker.extract.NameWords.PLATFORMS;
+import static io.topictracker.extract.NameWords.PRODUCT_NEXT;
+import static io.topictracker.extract.NameWords.PRODUCT_NOUNS;
+import static io.topictracker.extract.NameWords.PRODUCT_WORDS;
+import static io.topictracker.extract.NameWords.ROLES;
+import static io.topictracker.extract.NameWords.SPEECH;
+import static io.topictracker.extract.NameWords.TITLES;
+import static io.topictracker.extract.NameWords.TITLE_FORMS;
+import static io.topictracker.extract.NameWords.UNINFORMATIVE;
+import static io.topictracker.extract.NameWords.VOCABULARY;
+
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Collections;
 import java.util.HashMap;
@@ -28,210 +48,6 @@ import java.util.TreeMap;
  * immutable gazetteer, so one instance serves all threads.
  */
 final class EntityFinder {
-
-    /**
-     * Words that are capitalised for reasons other than being a name: function and discourse words,
-     * calendar words, generic acronyms, nationalities. Trimmed from the edges of a capitalised run
-     * ("The", "However"), and a run made only of these and {@link #VOCABULARY} is not a name.
-     */
-    private static final Set<String> GENERIC = words(
-            // function and discourse words
-            "the", "a", "an", "this", "that", "these", "those", "there", "here", "it", "its", "our", "we", "us",
-            "you", "your", "i", "my", "me", "he", "his", "him", "she", "her", "they", "them", "their", "what",
-            "which", "who", "whom", "whose", "when", "where", "why", "how", "if", "then", "than", "so", "as",
-            "at", "by", "for", "from", "in", "into", "of", "on", "or", "and", "but", "nor", "not", "no", "yes",
-            "to", "up", "with", "without", "within", "about", "after", "before", "all", "also", "any", "because",
-            "both", "during", "each", "however", "moreover", "furthermore", "meanwhile", "nevertheless",
-            "nonetheless", "therefore", "thus", "hence", "instead", "indeed", "overall", "finally", "first",
-            "firstly", "second", "secondly", "third", "lastly", "next", "last", "other", "others", "same",
-            "some", "such", "only", "just", "very", "more", "most", "less", "many", "much", "several", "every",
-            "either", "neither", "whether", "while", "although", "though", "unless", "until", "since", "yet",
-            "still", "already", "even", "never", "always", "often", "perhaps", "maybe", "now", "today",
-            "tomorrow", "yesterday", "recently", "currently", "according", "additionally", "consequently",
-            "similarly", "ultimately", "importantly", "interestingly", "notably", "essentially", "clearly",
-            "hey", "hi", "hello", "dear", "thanks", "please", "ok", "okay", "conclusion", "introduction",
-            "summary", "overview", "background", "update", "note", "source", "image", "photo", "video",
-            "chapter", "section", "part", "figure", "table", "step", "prompt", "question", "answer", "key",
-            "takeaways", "new", "latest", "breaking", "exclusive", "opinion", "analysis", "review",
-            // calendar
-            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-            "february", "march", "april", "may", "june", "july", "august", "september", "october",
-            "november", "december", "spring", "summer", "autumn", "fall", "winter", "christmas", "easter",
-            // generic acronyms
-            "ai", "ceo", "cto", "cfo", "coo", "cio", "ciso", "vp", "svp", "evp", "api", "apis", "llm", "llms",
-            "gpu", "gpus", "cpu", "cpus", "esg", "ev", "evs", "it", "hr", "pr", "faq", "faqs", "pdf", "agi",
-            "ml", "nlp", "saas", "iot", "vr", "ar", "xr", "ipo", "r&d", "sic", "usd", "gdp", "tv", "pc", "os",
-            "ui", "ux", "url", "html", "css", "sql", "b2b", "b2c", "phd", "mba", "am", "pm", "etc", "q&a",
-            "dei", "kpi", "roi", "seo", "gpt", "ssd", "ram", "5g", "4g", "3d", "dna", "covid", "covid-19",
-            "nft", "nfts", "dao", "sdk", "cli", "ide", "gui", "ocr", "rag", "tpu", "npu", "vpn", "dns", "http",
-            "https", "ip", "isp", "id", "ddos", "ceos", "cybersecurity", "mbs", "ioer", "diy", "sat", "vga", "usb",
-            "rss", "cgi", "hd", "lcd", "led", "gps", "sms", "mp3", "ufo", "ufos", "et", "pt", "pdt", "edt", "est",
-            "gmt", "utc", "bbl", "mph", "ad", "bc", "bp", "dvd", "cd", "atm", "suv", "hiv", "aids", "dna", "rna",
-            "bbq", "rsvp", "asap", "fyi", "lol", "omg", "wtf", "nb", "ps", "re", "fw", "fwd", "video", "watch",
-            "pcs", "poll", "survey", "hispanic", "hispanics", "latino", "latinos", "latina", "arab", "arabs",
-            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
-            "tue", "tues", "wed", "thu", "thurs", "fri", "sun",
-            // nationalities and the like
-            "american", "americans", "chinese", "european", "europeans", "british", "french", "german",
-            "japanese", "korean", "indian", "russian", "israeli", "canadian", "australian", "african", "asian",
-            "western", "eastern", "english", "spanish", "italian", "dutch", "swedish", "irish", "ukrainian",
-            "republican", "republicans", "democrat", "democrats", "democratic", "christian", "muslim", "jewish");
-
-    /**
-     * Tech vocabulary that articles like to capitalise ("Artificial Intelligence", "Machine Learning"):
-     * no name on its own, but unlike {@link #GENERIC} words kept inside a name ("Computer &
-     * Communications Industry Association", "Cloud Native Computing Foundation").
-     */
-    private static final Set<String> VOCABULARY = words(
-            "artificial", "intelligence", "machine", "learning", "generative", "deep", "neural", "network",
-            "networks", "language", "model", "models", "large", "data", "science", "computer", "vision",
-            "cloud", "computing", "security", "privacy", "technology", "innovation", "research", "development",
-            "open", "source", "software", "hardware", "digital", "virtual", "reality", "augmented", "quantum",
-            "blockchain", "crypto", "cryptocurrency", "metaverse", "robotics", "automation", "analytics",
-            "big", "tech", "internet", "web", "things", "edge", "social", "media", "smart", "chatbot",
-            "assistant", "search", "platform", "infrastructure", "startup", "startups", "industry", "sector",
-            "market", "markets", "economy", "policy", "law", "regulation", "ethics", "governance", "strategy",
-            "leadership", "management", "marketing", "business", "enterprise", "productivity", "culture",
-            "education", "healthcare", "health", "finance", "fintech", "energy", "climate", "future", "trends",
-            "news", "insights", "benefits", "challenges", "risks", "opportunities", "implications", "impact",
-            "role", "rise", "age", "era", "revolution", "guide", "tips", "best", "practices", "government",
-            "online", "website", "app", "apps", "email", "global", "world", "national", "international",
-            "federal", "state", "public", "general", "multimodal", "agent", "agents", "agentic");
-
-    /** Words that precede a person's name and are not part of it. */
-    private static final Set<String> TITLES = words(
-            "ceo", "cto", "cfo", "coo", "cio", "mr", "mrs", "ms", "mx", "dr", "prof", "professor", "sir", "dame",
-            "president", "senator", "sen", "rep", "representative", "governor", "gov", "judge", "justice",
-            "minister", "chancellor", "chairman", "chairwoman", "secretary", "mayor", "pope", "gen", "general",
-            "colonel", "captain", "leader", "commissioner", "director", "spokesman", "spokeswoman",
-            "spokesperson", "coach", "councillor", "councilman", "councilwoman", "farmer", "attorney", "writer",
-            "analyst", "sheriff", "congressman", "congresswoman", "lt", "sgt", "detective",
-            "editor", "reporter", "correspondent", "columnist", "founder", "cofounder", "co-founder",
-            "commander", "admiral", "ambassador", "premier");
-
-    /** {@link #TITLES} as articles write them: capitalised and upper-case. */
-    private static final Set<String> TITLE_FORMS = titleForms();
-
-    private static Set<String> titleForms() {
-        Set<String> forms = new HashSet<>();
-        for (String t : TITLES) {
-            forms.add(Character.toUpperCase(t.charAt(0)) + t.substring(1));
-            forms.add(t.toUpperCase(Locale.ROOT));
-        }
-        return Collections.unmodifiableSet(forms);
-    }
-
-    /** Verbs that attribute speech, the commonest sign of a person in news. */
-    private static final Set<String> SPEECH = words(
-            "said", "says", "told", "added", "adds", "explained", "explains", "wrote", "writes", "argued",
-            "argues", "noted", "notes", "stated", "tweeted", "believes", "thinks", "warned", "warns", "asked",
-            "suggested", "suggests", "claimed", "insisted", "recalled", "acknowledged", "admitted",
-            "concluded", "predicted", "predicts", "cautioned", "emphasized", "emphasised", "stressed",
-            "observed", "remarked", "replied", "commented", "agreed", "contends", "contended");
-
-    /** Roles in an appositive after a name ("Kush Varshney, an AI researcher at IBM"). */
-    private static final Set<String> ROLES = words(
-            "ceo", "cto", "cfo", "coo", "cio", "ciso", "founder", "co-founder", "cofounder", "president",
-            "chairman", "chairwoman", "chair", "director", "head", "chief", "professor", "researcher",
-            "scientist", "engineer", "analyst", "economist", "manager", "spokesperson", "spokesman",
-            "spokeswoman", "executive", "officer", "investor", "lawyer", "attorney", "senator",
-            "representative", "minister", "secretary", "commissioner", "official", "expert", "author",
-            "journalist", "reporter", "editor", "entrepreneur", "advisor", "adviser", "consultant", "fellow",
-            "lecturer", "student", "activist", "whistleblower", "vp", "ambassador", "governor", "mayor", "judge",
-            "programmer", "technologist", "founding", "cofounders");
-
-    private static final Set<String> DETERMINERS = words("a", "an", "the", "its", "their", "his", "her", "our");
-
-    /** Nouns that introduce an organisation's name ("AI company Graviti"). */
-    private static final Set<String> ORG_NOUNS = words(
-            "company", "startup", "start-up", "firm", "corporation", "conglomerate", "chipmaker", "automaker",
-            "carmaker", "retailer", "lab", "laboratory", "publisher", "outlet", "nonprofit", "non-profit",
-            "organization", "organisation", "agency", "regulator", "watchdog", "bank", "insurer", "studio",
-            "provider", "vendor", "rival", "competitor", "subsidiary", "group", "consultancy", "university", "giant",
-            "giants", "network", "newspaper", "broadcaster", "channel", "insurer", "lender", "airline", "charity");
-
-    /** Nouns that introduce a product's name ("the chatbot Bard"). */
-    private static final Set<String> PRODUCT_NOUNS = words(
-            "app", "chatbot", "browser", "framework", "library", "smartphone", "phone", "software", "tool",
-            "assistant", "game", "console", "headset", "language", "codebase", "codebases");
-
-    /** Nouns that follow a product's name ("its Digit robot", "the Pixel phone"). */
-    private static final Set<String> PRODUCT_NEXT = words(
-            "robot", "robots", "app", "chatbot", "chip", "chips", "phone", "phones", "smartphone", "headset",
-            "laptop", "tablet", "browser", "assistant", "device", "console", "processor", "model", "models",
-            "drone", "software", "plugin", "extension");
-
-    /** Last words of organisation names. */
-    private static final Set<String> ORG_SUFFIXES = words(
-            "inc", "corp", "corporation", "ltd", "llc", "plc", "gmbh", "ag", "co", "labs", "lab",
-            "technologies", "systems", "group", "holdings", "foundation", "institute", "university",
-            "college", "association", "agency", "commission", "ministry", "department", "council", "bank",
-            "capital", "ventures", "partners", "networks", "software", "robotics", "motors", "airlines",
-            "pharmaceuticals", "therapeutics", "studios", "games", "entertainment", "society", "committee",
-            "authority", "court", "parliament", "senate", "party", "union", "alliance", "consortium", "fund",
-            "surgical", "health", "media", "research", "logistics", "solutions", "industries", "electronics",
-            "semiconductor", "semiconductors", "communications", "telecom", "dynamics", "aerospace", "pharma",
-            "biotech", "analytics", "workers", "administration", "service", "services", "chamber", "school",
-            "academy", "infirmary", "hospital", "studies", "office", "bureau", "board", "police", "army", "navy",
-            "corps", "guard", "fed", "observer", "times", "post", "journal", "tribune", "herald", "gazette",
-            "conference", "league", "club", "church", "museum", "restaurant", "congress", "center", "centre",
-            "commission", "department", "trust", "network", "channel", "magazine", "press", "news", "cargo",
-            "contractors", "authority", "ai");
-
-    /** First words of organisation names ("University of ..."). */
-    private static final Set<String> ORG_PREFIXES = words("university", "bank", "department", "ministry", "institute",
-            "center", "centre", "federal", "college");
-
-    /** Last words of place names. */
-    private static final Set<String> PLACE_SUFFIXES = words(
-            "city", "county", "valley", "province", "island", "islands", "republic", "kingdom", "bay", "coast",
-            "peninsula", "region", "district", "mountains", "river", "lake", "street", "road", "avenue", "place",
-            "mountain", "monument", "cathedral", "sea", "gulf", "ocean", "keys", "square", "bridge", "canyon",
-            "beach", "heights", "hills", "falls", "harbor", "harbour", "airport");
-
-    /** Words inside organisation names only ("Center for Strategic and International Studies"). */
-    private static final Set<String> EXTENDED_CONNECTORS = words("for", "and", "on");
-
-    private static final Set<String> ARTICLES = words("a", "an", "the");
-
-    /** First words of place names ("Camp Pendleton", "Fort Worth", "Lake Tahoe"). */
-    private static final Set<String> PLACE_FIRST_WORDS = words("camp", "fort", "mount", "mt", "lake", "port", "cape",
-            "isle", "st.", "san", "santa", "los", "las", "el", "new");
-
-    /** US states and their AP abbreviations, after a comma ("Steele, Ala."). */
-    private static final Set<String> PLACE_STATES = words("ala", "alabama", "ariz", "arizona", "calif", "california",
-            "colo", "colorado", "conn", "fla", "florida", "ga", "georgia", "ill", "illinois", "kan", "kansas", "ky",
-            "md", "mich", "michigan", "minn", "neb", "nebraska", "nev", "nevada", "okla", "oklahoma", "tenn", "tex",
-            "texas", "wis", "ohio", "iowa", "utah", "n.y", "n.j", "va", "virginia", "wash", "ore", "pa", "mass");
-
-    private static final Set<String> COMPASS = words("north", "south", "east", "west", "northern", "southern",
-            "eastern", "western", "central", "upper", "lower", "greater", "new", "old", "great");
-
-    /** First words of place names followed by "of" ("Gulf of Mexico"). */
-    private static final Set<String> PLACE_PREFIXES = words("gulf", "bay", "sea", "lake", "isle", "isles", "cape",
-            "strait", "straits", "mount", "port", "city", "republic", "kingdom", "state");
-
-    /** Legal forms after a company's name, which name the same company ("Apple Inc."). */
-    private static final Set<String> LEGAL_FORMS = words("inc", "corp", "corporation", "ltd", "llc", "plc", "co", "gmbh",
-            "ag", "sa", "nv", "bv", "ab", "as", "oy", "spa");
-
-    /** Lower-case words allowed inside a name ("Bank of America", "Procter & Gamble"). */
-    private static final Set<String> CONNECTORS = words("of", "de", "del", "van", "von", "der", "da", "&");
-
-    /** Given names: the hand list and the generated English list (tools/gazetteer), case-folded. */
-    private static final Set<String> FIRST_NAMES = readWords(true, "/first-names.txt", "/first-names-en.txt");
-
-    /**
-     * One-word company names that are not English words (generated, tools/gazetteer), as written: a
-     * capitalised run that is one of them, or starts or ends with one, is an organisation.
-     */
-    private static final Set<String> COMPANY_WORDS = readWords(false, "/company-words.txt");
-
-    /** A word set from a long hand-written list, where a repeat is harmless. */
-    private static Set<String> words(String... words) {
-        // A HashSet compares hashes before equals, which beats Set.of's probing for lookups of many words.
-        return Collections.unmodifiableSet(new HashSet<>(Arrays.asList(words)));
-    }
 
     private final Gazetteer gazetteer;
 
@@ -311,46 +127,32 @@ final class EntityFinder {
         }
     }
 
-    /** The entities of an article's kept lines, most mentioned first, then by name. */
-    List<EntityMention> find(List<TextLine> lines) {
-        Stemmer stemmer = Stemmer.local();
-        stemmer.beginArticle();
-        for (TextLine line : lines) {
-            for (Word w : line.words()) {
-                if (w.lowerCase()) {
-                    stemmer.markLowerCase(w);
-                }
-            }
-        }
-        return find(lines, stemmer);
-    }
-
     /**
-     * As {@link #find(List)}, given this thread's stemmer with the article's lower-case words marked
-     * (the extractor marks them while tokenizing for themes): such words are ordinary words in this
-     * article.
+     * The entities of an article's kept lines, most mentioned first, then by name. {@code lowerCase}
+     * is this thread's lexicon with the article's lower-case words marked (the extractor marks them
+     * while tokenizing for themes): such words are ordinary words in this article.
      */
-    List<EntityMention> find(List<TextLine> lines, Stemmer lowerCase) {
+    List<EntityMention> find(List<TextLine> lines, Lexicon lowerCase) {
         // A capital in mid-sentence is evidence of a name; a capital at a sentence start only with it.
         // And the last words of two- and three-word capitalised runs are surnames a weak place name may
         // share. One pass, looking only at words with a capital: most words of an article have none.
         Set<String> midSentenceCapitals = new HashSet<>();
         Set<String> surnames = new HashSet<>();
         for (TextLine line : lines) {
-            List<Word> words = line.words();
-            int n = words.size();
+            Word[] words = line.words();
+            int n = words.length;
             boolean text = line.kind() == TextLine.Kind.TEXT;
             for (int i = 1; i < n; i++) {
-                Word w = words.get(i);
+                Word w = words[i];
                 if (!w.anyUpper()) {
                     continue;
                 }
                 if (text && w.capitalised() && !line.sentenceStart(i)) {
                     midSentenceCapitals.add(w.text());
                 }
-                Word prev = words.get(i - 1);
-                if (!w.breakBefore() && prev.anyUpper() && FIRST_NAMES.contains(fold(prev)) && nameLike(w) && nameLike(prev)
-                        && (i + 1 == n || words.get(i + 1).breakBefore() || !nameLike(words.get(i + 1)))) {
+                Word prev = words[i - 1];
+                if (!w.breakBefore() && prev.anyUpper() && prev.is(FIRST_NAMES) && nameLike(w) && nameLike(prev)
+                        && (i + 1 == n || words[i + 1].breakBefore() || !nameLike(words[i + 1]))) {
                     surnames.add(w.text());
                 }
             }
@@ -363,10 +165,10 @@ final class EntityFinder {
                 continue;
             }
             boolean heading = line.kind() == TextLine.Kind.HEADING;
-            List<Word> words = line.words();
-            boolean[] consumed = new boolean[words.size()];
-            for (int i = 0; i < words.size(); ) {
-                Word w = words.get(i);
+            Word[] words = line.words();
+            boolean[] consumed = new boolean[words.length];
+            for (int i = 0; i < words.length; ) {
+                Word w = words[i];
                 if (!w.anyUpper() && !gazetteer.startsLowerCaseForm(w)) {
                     i++; // most words of an article: no name starts like them
                     continue;
@@ -377,7 +179,7 @@ final class EntityFinder {
                     continue;
                 }
                 int end = m.end();
-                while (end < words.size() && !words.get(end).breakBefore() && LEGAL_FORMS.contains(fold(words.get(end)))) {
+                while (end < words.length && !words[end].breakBefore() && words[end].is(LEGAL_FORMS)) {
                     end++; // "Apple Inc." is Apple
                 }
                 int runEnd = containingRunEnd(line, m.start(), end);
@@ -386,7 +188,7 @@ final class EntityFinder {
                     i = runEnd;
                     continue;
                 }
-                if (m.weak() && m.end() - m.start() == 1 && surnames.contains(words.get(m.start()).text())) {
+                if (m.weak() && m.end() - m.start() == 1 && surnames.contains(words[m.start()].text())) {
                     i++; // "Kent" after "Chris Kent" is the person, not the county
                     continue;
                 }
@@ -397,7 +199,7 @@ final class EntityFinder {
                     votes[EntityType.PRODUCT.ordinal()] = 3;
                     List<String> texts = new ArrayList<>();
                     for (int k = m.start(); k < productEnd; k++) {
-                        texts.add(words.get(k).text());
+                        texts.add(words[k].text());
                         consumed[k] = true;
                     }
                     candidates.add(new Candidate(surface(line, m.start(), productEnd), List.copyOf(texts),
@@ -423,36 +225,36 @@ final class EntityFinder {
         if (line.kind() != TextLine.Kind.TEXT || line.sentenceStart(m.start())) {
             return false;
         }
-        List<Word> words = line.words();
-        if (m.start() > 0 && !words.get(m.start()).breakBefore() && nameLike(words.get(m.start() - 1))) {
+        Word[] words = line.words();
+        if (m.start() > 0 && !words[m.start()].breakBefore() && nameLike(words[m.start() - 1])) {
             return false;
         }
-        return m.end() >= words.size() || words.get(m.end()).breakBefore() || !nameLike(words.get(m.end()));
+        return m.end() >= words.length || words[m.end()].breakBefore() || !nameLike(words[m.end()]);
     }
 
     private static boolean nameLike(Word w) {
         byte cached = w.nameLike;
         if (cached == 0) {
             // Titles are looked up as written ("President", "CEO", "Dr"), which spares folding every name.
-            boolean nameLike = (w.capitalised() || w.innerCapital()) && !TITLE_FORMS.contains(w.text());
+            boolean nameLike = (w.capitalised() || w.innerCapital()) && !w.is(TITLE_FORMS);
             w.nameLike = cached = nameLike ? (byte) 1 : (byte) 2;
         }
         return cached == 1;
     }
 
     /** Name-like in its place: "General" is a title, but not in "Associated General Contractors". */
-    private static boolean nameLikeAt(List<Word> words, int k) {
-        Word w = words.get(k);
+    private static boolean nameLikeAt(Word[] words, int k) {
+        Word w = words[k];
         if (nameLike(w)) {
             return true;
         }
-        return w.capitalised() && w.folded().equals("general") && k > 0 && !words.get(k).breakBefore()
-                && nameLike(words.get(k - 1));
+        return w.capitalised() && w.folded().equals("general") && k > 0 && !words[k].breakBefore()
+                && nameLike(words[k - 1]);
     }
 
     /** "Rupert Murdoch's Fox": a possessive ends a name. */
     private static boolean possessive(TextLine line, int k) {
-        Word w = line.words().get(k);
+        Word w = line.words()[k];
         int after = w.start() + w.text().length();
         return after < line.text().length() && Tokenizer.normalise(line.text().charAt(after)) == '\''
                 && !w.text().endsWith("s");
@@ -462,20 +264,6 @@ final class EntityFinder {
         return w.folded();
     }
 
-    /** Generic, also as a contraction: "I've", "We're". */
-    private static boolean generic(String folded) {
-        if (folded.indexOf('.') > 0) {
-            folded = folded.replace(".", ""); // "A.I." is "ai"
-        }
-        int apostrophe = folded.indexOf('\'');
-        return GENERIC.contains(apostrophe > 0 ? folded.substring(0, apostrophe) : folded);
-    }
-
-    /** No evidence of a name by itself: a generic word or capitalised tech vocabulary. */
-    private static boolean uninformative(String folded) {
-        return generic(folded) || VOCABULARY.contains(folded);
-    }
-
     /**
      * The end of the longer name that words {@code [start, end)} sit inside ("Edinburgh" in "Edinburgh
      * Royal Infirmary", "Kansas City" in "Federal Reserve Bank of Kansas City", "Florida" in "Florida
@@ -483,13 +271,13 @@ final class EntityFinder {
      * a place's name.
      */
     private static int containingRunEnd(TextLine line, int start, int end) {
-        List<Word> words = line.words();
+        Word[] words = line.words();
         int s = start;
         while (true) {
-            if (s > 0 && !words.get(s).breakBefore() && nameLikeAt(words, s - 1) && !possessive(line, s - 1)) {
+            if (s > 0 && !words[s].breakBefore() && nameLikeAt(words, s - 1) && !possessive(line, s - 1)) {
                 s--;
-            } else if (s >= 2 && !words.get(s).breakBefore() && !words.get(s - 1).breakBefore()
-                    && CONNECTORS.contains(fold(words.get(s - 1))) && nameLikeAt(words, s - 2)) {
+            } else if (s >= 2 && !words[s].breakBefore() && !words[s - 1].breakBefore()
+                    && words[s - 1].is(CONNECTORS) && nameLikeAt(words, s - 2)) {
                 s -= 2; // "Bank of | Kansas City"
             } else {
                 break;
@@ -497,7 +285,7 @@ final class EntityFinder {
         }
         int e = runEnd(line, null, s, true);
         for (int k = end; k < e; k++) {
-            if (fold(words.get(k)).equals("and") && !nameLike(words.get(k))) {
+            if (fold(words[k]).equals("and") && !nameLike(words[k])) {
                 e = k; // "Federal Reserve and Commerce Department" are two
                 break;
             }
@@ -513,35 +301,37 @@ final class EntityFinder {
      * Shaped like an organisation's name: ends with an organisation word ("... Association"), or has
      * one before "of" ("University of ...", "Federal Reserve Bank of Kansas City").
      */
-    private static boolean orgShaped(List<Word> words, int s, int e) {
+    private static boolean orgShaped(Word[] words, int s, int e) {
         if (e - s < 2) {
             return false;
         }
-        String last = fold(words.get(e - 1));
-        if (ORG_SUFFIXES.contains(last) && !LEGAL_FORMS.contains(last)) {
+        Word lastWord = words[e - 1];
+        if (lastWord.is(ORG_SUFFIXES) && !lastWord.is(LEGAL_FORMS)) {
             return true;
         }
+        String last = fold(lastWord);
         int hyphen = last.lastIndexOf('-');
-        if (hyphen > 0 && ORG_SUFFIXES.contains(last.substring(0, hyphen))) {
+        if (hyphen > 0 && NameWords.on(ORG_SUFFIXES, last.substring(0, hyphen))) {
             return true; // "Pittsburgh Tribune-Review"
         }
         for (int k = s; k < e - 2; k++) {
-            String w = fold(words.get(k));
-            String next = fold(words.get(k + 1));
-            if ((ORG_SUFFIXES.contains(w) || ORG_PREFIXES.contains(w)) && (next.equals("of") || next.equals("for"))) {
-                return true;
+            if (words[k].is(ORG_SUFFIXES | ORG_PREFIXES)) {
+                String next = fold(words[k + 1]);
+                if (next.equals("of") || next.equals("for")) {
+                    return true;
+                }
             }
         }
         return false;
     }
 
     /** Shaped like a place's name: "Florida Keys", "Gulf of Mexico", "Washington Monument". */
-    private static boolean placeShaped(List<Word> words, int s, int e) {
+    private static boolean placeShaped(Word[] words, int s, int e) {
         if (e - s < 2) {
             return false;
         }
-        return PLACE_SUFFIXES.contains(fold(words.get(e - 1)))
-                || (PLACE_PREFIXES.contains(fold(words.get(s))) && fold(words.get(s + 1)).equals("of"));
+        return words[e - 1].is(PLACE_SUFFIXES)
+                || (words[s].is(PLACE_PREFIXES) && fold(words[s + 1]).equals("of"));
     }
 
     /**
@@ -551,11 +341,11 @@ final class EntityFinder {
      * taken ({@code consumed}).
      */
     private static int runEnd(TextLine line, boolean[] consumed, int i, boolean extended) {
-        List<Word> words = line.words();
-        int n = words.size();
+        Word[] words = line.words();
+        int n = words.length;
         int end = i + 1;
         while (end < n && !possessive(line, end - 1)) {
-            Word next = words.get(end);
+            Word next = words[end];
             if (next.breakBefore()) {
                 break;
             }
@@ -563,17 +353,16 @@ final class EntityFinder {
                 end++;
                 continue;
             }
-            // Connectors are short: most words after a run are not worth copying out of the line.
-            String f = next.length() <= 3 ? fold(next) : "";
             int k = end;
-            if (CONNECTORS.contains(f) || (extended && EXTENDED_CONNECTORS.contains(f))) {
+            if (next.is(extended ? CONNECTORS | EXTENDED_CONNECTORS : CONNECTORS)) {
+                String f = fold(next);
                 k++;
-                if (extended && k < n && !words.get(k).breakBefore() && ARTICLES.contains(fold(words.get(k)))
+                if (extended && k < n && !words[k].breakBefore() && words[k].is(ARTICLES)
                         && (f.equals("for") || f.equals("of") || f.equals("on"))) {
                     k++;
                 }
             }
-            if (k > end && k < n && !words.get(k).breakBefore() && (consumed == null || !consumed[k])
+            if (k > end && k < n && !words[k].breakBefore() && (consumed == null || !consumed[k])
                     && nameLikeAt(words, k)) {
                 end = k + 1;
             } else {
@@ -584,13 +373,13 @@ final class EntityFinder {
     }
 
     /** "Chief Information Officer for Verizon": a role, not an organisation, before the connector. */
-    private static boolean roleBeforeConnector(List<Word> words, int s, int e) {
+    private static boolean roleBeforeConnector(Word[] words, int s, int e) {
         for (int k = s; k < e; k++) {
-            String f = fold(words.get(k));
-            if (EXTENDED_CONNECTORS.contains(f) && !nameLike(words.get(k))) {
+            Word w = words[k];
+            if (w.is(EXTENDED_CONNECTORS) && !nameLike(w)) {
                 return false;
             }
-            if (ROLES.contains(f)) {
+            if (w.is(ROLES)) {
                 return true;
             }
         }
@@ -598,10 +387,10 @@ final class EntityFinder {
     }
 
     /** Whether {@code [s, e)} uses a word that only organisation names use as a connector ("for", "and"). */
-    private static boolean usesExtendedConnector(List<Word> words, int s, int e) {
+    private static boolean usesExtendedConnector(Word[] words, int s, int e) {
         for (int k = s; k < e; k++) {
-            String f = fold(words.get(k));
-            if ((EXTENDED_CONNECTORS.contains(f) || ARTICLES.contains(f)) && !nameLike(words.get(k))) {
+            Word w = words[k];
+            if (w.is(EXTENDED_CONNECTORS | ARTICLES) && !nameLike(w)) {
                 return true;
             }
         }
@@ -613,14 +402,12 @@ final class EntityFinder {
      * capitalised words names a product. The end of those words, or {@code end} when there are none.
      */
     private int productRunEnd(TextLine line, int end) {
-        List<Word> words = line.words();
+        Word[] words = line.words();
         int k = end;
-        while (k < words.size() && !words.get(k).breakBefore() && !possessive(line, k - 1) && nameLike(words.get(k))) {
-            Word w = words.get(k);
-            String f = fold(w);
-            boolean productWord = PRODUCT_WORDS.contains(f);
-            if ((!productWord && (generic(f) || VOCABULARY.contains(f))) || ORG_SUFFIXES.contains(f)
-                    || LEGAL_FORMS.contains(f) || f.contains("-based") || TITLES.contains(f)) {
+        while (k < words.length && !words[k].breakBefore() && !possessive(line, k - 1) && nameLike(words[k])) {
+            Word w = words[k];
+            if ((!w.is(PRODUCT_WORDS) && w.is(UNINFORMATIVE)) || w.is(ORG_SUFFIXES | LEGAL_FORMS | TITLES)
+                    || fold(w).contains("-based")) {
                 break;
             }
             Gazetteer.Match known = k == end ? gazetteer.longestAt(words, k) : null;
@@ -632,16 +419,12 @@ final class EntityFinder {
         return k;
     }
 
-    /** Generic words that still name products after a brand ("Apple TV", "Amazon Instant Video"). */
-    private static final Set<String> PRODUCT_WORDS = words("tv", "video", "music", "live", "store", "play", "pay",
-            "drive", "maps", "mail", "photos", "cloud", "search", "one", "pro", "max", "mini", "air", "hd", "plus",
-            "ultra", "lite", "go", "x", "xl");
 
     /** Maximal runs of capitalised words not already taken by the gazetteer, trimmed and typed. */
-    private void collectRuns(TextLine line, boolean[] consumed, Stemmer lowerCase, Set<String> midSentenceCapitals,
+    private void collectRuns(TextLine line, boolean[] consumed, Lexicon lowerCase, Set<String> midSentenceCapitals,
             List<Candidate> out) {
-        List<Word> words = line.words();
-        int n = words.size();
+        Word[] words = line.words();
+        int n = words.length;
         int i = 0;
         while (i < n) {
             if (consumed[i] || !nameLikeAt(words, i)) {
@@ -658,20 +441,20 @@ final class EntityFinder {
                 out.add(c);
             }
             // "(NOAA)" right after the name it abbreviates is part of that mention, not another one.
-            i = c != null && c.acronym() != null && end < n && words.get(end).textEquals(c.acronym()) ? end + 1 : end;
+            i = c != null && c.acronym() != null && end < n && words[end].textEquals(c.acronym()) ? end + 1 : end;
         }
     }
 
-    private Candidate candidate(TextLine line, int start, int end, Stemmer lowerCase, Set<String> midSentenceCapitals) {
-        List<Word> words = line.words();
+    private Candidate candidate(TextLine line, int start, int end, Lexicon lowerCase, Set<String> midSentenceCapitals) {
+        Word[] words = line.words();
         int s = start;
         int e = end;
         boolean heading = line.kind() != TextLine.Kind.TEXT;
-        while (s < e && (generic(fold(words.get(s))) || CONNECTORS.contains(fold(words.get(s))))) {
+        while (s < e && words[s].is(GENERIC | CONNECTORS)) {
             s++;
         }
-        while (e > s && (generic(fold(words.get(e - 1))) || CONNECTORS.contains(fold(words.get(e - 1))))) {
-            if (e - 2 >= s && fold(words.get(e - 1)).equals("ai") && !uninformative(fold(words.get(e - 2)))) {
+        while (e > s && words[e - 1].is(GENERIC | CONNECTORS)) {
+            if (e - 2 >= s && fold(words[e - 1]).equals("ai") && !words[e - 2].is(UNINFORMATIVE)) {
                 break; // "Quillon AI": the suffix of a company's name, not the generic word
             }
             e--;
@@ -679,25 +462,25 @@ final class EntityFinder {
         if (s == e) {
             return null;
         }
-        if (!heading && s == start && line.sentenceStart(s) && !midSentenceCapitals.contains(words.get(s).text())) {
+        if (!heading && s == start && line.sentenceStart(s) && !midSentenceCapitals.contains(words[s].text())) {
             // Every sentence starts with a capital, so the first word needs evidence of its own: the
             // article capitalises it elsewhere, it is a first name, or the context types the whole run
             // ("Agility Robotics, headquartered in ...", "Shivaun Raff, its co-founder, ...").
-            String first = fold(words.get(s));
-            boolean keep = (e - s >= 2 && (ORG_PREFIXES.contains(first) || (!CONNECTORS.contains(fold(words.get(s + 1)))
-                    && (FIRST_NAMES.contains(first) || strongCue(votes(line, s, e))))))
-                    || (e - s == 1 && COMPANY_WORDS.contains(words.get(s).text()));
+            Word first = words[s];
+            boolean keep = (e - s >= 2 && (first.is(ORG_PREFIXES) || (!words[s + 1].is(CONNECTORS)
+                    && (first.is(FIRST_NAMES) || strongCue(votes(line, s, e))))))
+                    || (e - s == 1 && words[s].is(COMPANY_WORDS));
             if (!keep) {
                 s++;
-                while (s < e && CONNECTORS.contains(fold(words.get(s)))) {
+                while (s < e && words[s].is(CONNECTORS)) {
                     s++; // "Users of Quibble" at a sentence start leaves "Quibble", not "of Quibble"
                 }
             }
         }
-        if (e - s == 1 && demonym(words.get(s).text())) {
+        if (e - s == 1 && demonym(words[s].text())) {
             return null; // "Liberian", "Iranians"
         }
-        if (e - s >= 3 && VOCABULARY.contains(fold(words.get(s))) && FIRST_NAMES.contains(fold(words.get(s + 1)))) {
+        if (e - s >= 3 && words[s].is(VOCABULARY) && words[s + 1].is(FIRST_NAMES)) {
             s++; // "Secretary of State Hillary Rodham Clinton"
         }
         int size = e - s;
@@ -706,12 +489,11 @@ final class EntityFinder {
         }
         boolean informative = false;
         for (int k = s; k < e; k++) {
-            Word w = words.get(k);
-            String folded = fold(w);
-            if (CONNECTORS.contains(folded) || uninformative(folded)) {
+            Word w = words[k];
+            if (w.is(CONNECTORS | UNINFORMATIVE)) {
                 continue;
             }
-            if (w.innerCapital() || !lowerCase.writtenLowerCase(w)) {
+            if (w.innerCapital() || !lowerCase.writtenLowerCase(w.lexeme())) {
                 informative = true;
             }
         }
@@ -720,29 +502,29 @@ final class EntityFinder {
         }
         int[] votes = heading ? new int[EntityType.values().length] : votes(line, s, e);
         String acronym = definedAcronym(line, s, e);
-        if (size >= 2 && LEGAL_FORMS.contains(fold(words.get(e - 1)))) {
+        if (size >= 2 && words[e - 1].is(LEGAL_FORMS)) {
             e--; // "Brightwave Inc" and "Brightwave Corp" are Brightwave, typed by the legal form
         }
         List<String> texts = new ArrayList<>(e - s);
         for (int k = s; k < e; k++) {
-            texts.add(words.get(k).text());
+            texts.add(words[k].text());
         }
         return new Candidate(surface(line, s, e), List.copyOf(texts), heading, votes, acronym);
     }
 
     /** "National Oceanic and Atmospheric Administration (NOAA)": the acronym in brackets, or null. */
     private static String definedAcronym(TextLine line, int s, int e) {
-        List<Word> words = line.words();
-        if (e - s < 2 || e >= words.size() || !words.get(e).allCaps() || !line.gapIs(e, '(')) {
+        Word[] words = line.words();
+        if (e - s < 2 || e >= words.length || !words[e].allCaps() || !line.gapIs(e, '(')) {
             return null;
         }
-        Word acronym = words.get(e);
+        Word acronym = words[e];
         int after = acronym.start() + acronym.text().length();
         if (after >= line.text().length() || line.text().charAt(after) != ')') {
             return null;
         }
         // The acronym's first letter is the name's first letter: "(AP)" after "Steve Jobs" is no acronym.
-        return Character.toUpperCase(words.get(s).text().charAt(0)) == acronym.text().charAt(0) ? acronym.text() : null;
+        return Character.toUpperCase(words[s].text().charAt(0)) == acronym.text().charAt(0) ? acronym.text() : null;
     }
 
     /** "EMarketer", "TiVo": a capital after the first letter that no surname prefix explains. */
@@ -757,9 +539,9 @@ final class EntityFinder {
         return false;
     }
 
-    private static boolean anyAllCaps(List<Word> words, int s, int e) {
+    private static boolean anyAllCaps(Word[] words, int s, int e) {
         for (int k = s; k < e; k++) {
-            if (words.get(k).allCaps() || !words.get(k).hasLetter()) {
+            if (words[k].allCaps() || !words[k].hasLetter()) {
                 return true;
             }
         }
@@ -793,8 +575,8 @@ final class EntityFinder {
 
     /** The run as written, spaces collapsed, quotes and hyphens normalised. */
     private static String surface(TextLine line, int s, int e) {
-        Word last = line.words().get(e - 1);
-        String raw = line.text().substring(line.words().get(s).start(), last.start() + last.text().length());
+        Word last = line.words()[e - 1];
+        String raw = line.text().substring(line.words()[s].start(), last.start() + last.text().length());
         StringBuilder sb = new StringBuilder(raw.length());
         boolean space = false;
         for (int i = 0; i < raw.length(); i++) {
@@ -815,95 +597,93 @@ final class EntityFinder {
     /** Type votes from the words around the run {@code [s, e)}. */
     private int[] votes(TextLine line, int s, int e) {
         int[] votes = new int[EntityType.values().length];
-        List<Word> words = line.words();
+        Word[] words = line.words();
         int size = e - s;
-        String first = fold(words.get(s));
-        String last = fold(words.get(e - 1));
-        Word prev = s > 0 ? words.get(s - 1) : null;
+        Word first = words[s];
+        Word last = words[e - 1];
+        Word prev = s > 0 ? words[s - 1] : null;
         String prevText = prev == null ? "" : fold(prev);
-        boolean prevAdjacent = prev != null && !words.get(s).breakBefore();
-        Word next = e < words.size() ? words.get(e) : null;
-        String nextText = next == null ? "" : fold(next);
+        boolean prevAdjacent = prev != null && !words[s].breakBefore();
+        Word next = e < words.length ? words[e] : null;
         boolean nextAdjacent = next != null && !next.breakBefore();
 
-        if (prev != null && TITLES.contains(prevText) && (prevAdjacent || line.gapIs(s, '.'))) {
+        if (prev != null && prev.is(TITLES) && (prevAdjacent || line.gapIs(s, '.'))) {
             votes[EntityType.PERSON.ordinal()] += 3;
         }
         // Acronyms and brand spellings ("EMarketer says") are organisations, not people.
-        boolean notAPerson = size == 1 && (words.get(s).allCaps() || brandLike(words, s, e) || innerCapitals(words.get(s).text()));
-        if (size <= 3 && nextAdjacent && SPEECH.contains(nextText)) {
+        boolean notAPerson = size == 1 && (words[s].allCaps() || brandLike(words, s, e) || innerCapitals(words[s].text()));
+        if (size <= 3 && nextAdjacent && next.is(SPEECH)) {
             // "The United Auto Workers said": people are not "the".
             votes[(prevText.equals("the") || notAPerson ? EntityType.ORG : EntityType.PERSON).ordinal()] += 2;
         }
         if (size <= 3 && prevAdjacent && !notAPerson && !prevText.equals("told") && !prevText.equals("asked")
-                && (SPEECH.contains(prevText) || prevText.equals("named")
-                || (prevText.equals("out") && s >= 2 && fold(words.get(s - 2)).equals("pointed")))) {
+                && (prev.is(SPEECH) || prevText.equals("named")
+                || (prevText.equals("out") && s >= 2 && fold(words[s - 2]).equals("pointed")))) {
             votes[EntityType.PERSON.ordinal()] += 2;
         }
-        if (size == 1 && words.get(s).allCaps() && prevAdjacent && prevText.equals("the")) {
+        if (size == 1 && words[s].allCaps() && prevAdjacent && prevText.equals("the")) {
             votes[EntityType.ORG.ordinal()] += 2; // "the IAEA", "the NCAA"
         }
-        String text = words.get(s).text();
+        String text = words[s].text();
         if (size == 1 && text.length() > 2 && text.charAt(0) == 'i' && Character.isUpperCase(text.charAt(1))) {
             votes[EntityType.PRODUCT.ordinal()] += 2; // "iMac", "iTunes"
         }
         if (size <= 3 && appositiveRole(line, e)) {
             votes[EntityType.PERSON.ordinal()] += 2;
         }
-        boolean companyWord = COMPANY_WORDS.contains(words.get(s).text()) || COMPANY_WORDS.contains(words.get(e - 1).text());
-        if (size >= 2 && size <= 3 && FIRST_NAMES.contains(first) && !ORG_SUFFIXES.contains(last) && !anyAllCaps(words, s, e)
-                && !PLACE_SUFFIXES.contains(last) && !companyWord && !LEGAL_FORMS.contains(last)
-                && !COMPASS.contains(first) && gazetteer.byCompactKey(Gazetteer.compactKey(words.get(s).text())) == null) {
+        boolean companyWord = words[s].is(COMPANY_WORDS) || words[e - 1].is(COMPANY_WORDS);
+        if (size >= 2 && size <= 3 && first.is(FIRST_NAMES) && !last.is(ORG_SUFFIXES | PLACE_SUFFIXES | LEGAL_FORMS)
+                && !anyAllCaps(words, s, e) && !companyWord && !first.is(COMPASS)
+                && gazetteer.byCompactKey(Gazetteer.compactKey(first.text())) == null) {
             // "Gene Munster": a given name and one or two more capitalised words is a person's name.
             votes[EntityType.PERSON.ordinal()] += 2;
         }
         if (companyWord) {
             // "SanDisk Connect": a company's word and a name that is no company word is a product.
-            boolean product = size >= 2 && COMPANY_WORDS.contains(words.get(s).text()) && !ORG_SUFFIXES.contains(last)
-                    && !LEGAL_FORMS.contains(last);
+            boolean product = size >= 2 && words[s].is(COMPANY_WORDS) && !last.is(ORG_SUFFIXES | LEGAL_FORMS);
             votes[(product ? EntityType.PRODUCT : EntityType.ORG).ordinal()] += size == 1 ? 3 : 2;
         }
         if (platformAfter(line, e)) {
             votes[EntityType.PRODUCT.ordinal()] += 3; // "Evernote (Android, iOS, Win, Mac)", "Algeo for Android"
         }
-        if (nextAdjacent && TITLES.contains(nextText)) {
+        if (nextAdjacent && next.is(TITLES)) {
             // "Navy Secretary Ray Mabus", "Dallas Fed President Fisher": the office before the title.
             votes[EntityType.ORG.ordinal()] += 1;
         }
-        if (orgShaped(words, s, e) || (size >= 3 && ORG_PREFIXES.contains(first)) || (size >= 2 && LEGAL_FORMS.contains(last))) {
+        if (orgShaped(words, s, e) || (size >= 3 && first.is(ORG_PREFIXES)) || (size >= 2 && last.is(LEGAL_FORMS))) {
             votes[EntityType.ORG.ordinal()] += 3;
-        } else if (placeShaped(words, s, e) || (size >= 2 && PLACE_FIRST_WORDS.contains(first))) {
+        } else if (placeShaped(words, s, e) || (size >= 2 && first.is(PLACE_FIRST_WORDS))) {
             votes[EntityType.PLACE.ordinal()] += 2; // "Gulf of Mexico", "Camp Pendleton"
         }
         if (prev != null && !prevAdjacent && line.gapIs(s, ',') && size <= 3
-                && (ROLES.contains(prevText) || TITLES.contains(prevText))) {
+                && prev.is(ROLES | TITLES)) {
             votes[EntityType.PERSON.ordinal()] += 2; // "Liberia's information minister, Lewis Brown, said"
         }
-        if (size == 1 && e + 1 < words.size() && line.gapIs(e, ',') && PLACE_STATES.contains(nextText)) {
+        if (size == 1 && e + 1 < words.length && line.gapIs(e, ',') && next.is(PLACE_STATES)) {
             votes[EntityType.PLACE.ordinal()] += 2; // "Steele, Ala."
         }
-        if (prevAdjacent && ORG_NOUNS.contains(prevText)) {
+        if (prevAdjacent && prev.is(ORG_NOUNS)) {
             votes[EntityType.ORG.ordinal()] += 2;
         }
-        if ((prevAdjacent && PRODUCT_NOUNS.contains(prevText)) || (nextAdjacent && PRODUCT_NEXT.contains(nextText))) {
+        if ((prevAdjacent && prev.is(PRODUCT_NOUNS)) || (nextAdjacent && next.is(PRODUCT_NEXT))) {
             votes[EntityType.PRODUCT.ordinal()] += 2;
         }
-        if (size >= 2 && PLACE_SUFFIXES.contains(last)) {
+        if (size >= 2 && last.is(PLACE_SUFFIXES)) {
             votes[EntityType.PLACE.ordinal()] += 2;
         }
-        if (prevAdjacent && prevText.equals("at") && size <= 3 && !words.get(s).allCaps() && !brandLike(words, s, e)
+        if (prevAdjacent && prevText.equals("at") && size <= 3 && !words[s].allCaps() && !brandLike(words, s, e)
                 && !orgShaped(words, s, e)) {
             votes[EntityType.PLACE.ordinal()] += 1; // "landed at Inchon"
         }
-        if (size <= 3 && e + 1 < words.size() && line.gapIs(e, ',')
-                && isNumber(words.get(e).text()) && line.gapIs(e + 1, ',')) {
+        if (size <= 3 && e + 1 < words.length && line.gapIs(e, ',')
+                && isNumber(words[e].text()) && line.gapIs(e + 1, ',')) {
             votes[EntityType.PERSON.ordinal()] += 2; // "Curie, 21, a Korean exchange student"
         }
         // Brand-like spellings ("EleutherAI") are not places, whatever precedes them.
         if (prevAdjacent && prevText.equals("in") && size <= 3 && !brandLike(words, s, e)) {
             votes[EntityType.PLACE.ordinal()] += 1;
             if (s >= 2) {
-                String before = fold(words.get(s - 2));
+                String before = fold(words[s - 2]);
                 if (before.equals("based") || before.equals("headquartered") || before.equals("born")) {
                     votes[EntityType.PLACE.ordinal()] += 2;
                 }
@@ -912,30 +692,26 @@ final class EntityFinder {
         return votes;
     }
 
-    /** Operating systems and devices that apps are listed for. */
-    private static final Set<String> PLATFORMS = words("ios", "android", "windows", "win", "mac", "macos", "osx", "linux",
-            "iphone", "ipad", "chrome", "web", "blackberry", "xbox", "playstation", "ps4", "switch", "kindle");
-
     /** After the run, "(" or "for" and, within four words, a platform: "Simplenote (iOS only)". */
     private static boolean platformAfter(TextLine line, int e) {
-        List<Word> words = line.words();
+        Word[] words = line.words();
         int k = e;
-        if (k < words.size() && isNumber(words.get(k).text()) && !words.get(k).breakBefore()) {
+        if (k < words.length && isNumber(words[k].text()) && !words[k].breakBefore()) {
             k++; // "SwiftKey 3 (Android)"
         }
-        if (k >= words.size()) {
+        if (k >= words.length) {
             return false;
         }
-        boolean opens = line.gapBefore(k).contains("(") || (fold(words.get(k)).equals("for") && !words.get(k).breakBefore()
-                && k + 1 < words.size() && PLATFORMS.contains(fold(words.get(k + 1))));
+        boolean opens = line.gapBefore(k).contains("(") || (fold(words[k]).equals("for") && !words[k].breakBefore()
+                && k + 1 < words.length && words[k + 1].is(PLATFORMS));
         if (!opens) {
             return false;
         }
-        for (int j = k; j < Math.min(words.size(), k + 4); j++) {
+        for (int j = k; j < Math.min(words.length, k + 4); j++) {
             if (j > k && line.gapBefore(j).contains(")")) {
                 return false;
             }
-            if (PLATFORMS.contains(fold(words.get(j)))) {
+            if (words[j].is(PLATFORMS)) {
                 return true;
             }
         }
@@ -952,9 +728,9 @@ final class EntityFinder {
     }
 
     /** Has a capital after the first letter of a word: "CloudiTwins", "EleutherAI", "iPhone". */
-    private static boolean brandLike(List<Word> words, int s, int e) {
+    private static boolean brandLike(Word[] words, int s, int e) {
         for (int k = s; k < e; k++) {
-            String t = words.get(k).text();
+            String t = words[k].text();
             for (int c = 1; c < t.length(); c++) {
                 if (Character.isUpperCase(t.charAt(c)) && Character.isLowerCase(t.charAt(c - 1))) {
                     return true;
@@ -966,19 +742,19 @@ final class EntityFinder {
 
     /** "Edward Cui, the CEO of ...": a comma, maybe a determiner, and a role within three words. */
     private static boolean appositiveRole(TextLine line, int e) {
-        List<Word> words = line.words();
-        if (e >= words.size() || !line.gapIs(e, ',')) {
+        Word[] words = line.words();
+        if (e >= words.length || !line.gapIs(e, ',')) {
             return false;
         }
         int k = e;
-        if (DETERMINERS.contains(fold(words.get(k)))) {
+        if (words[k].is(DETERMINERS)) {
             k++;
         }
-        for (int limit = k + 3; k < limit && k < words.size(); k++) {
-            if (k > e && words.get(k).breakBefore()) {
+        for (int limit = k + 3; k < limit && k < words.length; k++) {
+            if (k > e && words[k].breakBefore()) {
                 return false;
             }
-            if (ROLES.contains(fold(words.get(k)))) {
+            if (words[k].is(ROLES)) {
                 return true;
             }
         }
@@ -1071,7 +847,7 @@ final class EntityFinder {
         if (mentions < 2) {
             return null;
         }
-        if (g.words.size() == 1 && FIRST_NAMES.contains(g.words.get(0).toLowerCase(Locale.ROOT))) {
+        if (g.words.size() == 1 && NameWords.on(FIRST_NAMES, g.words.get(0).toLowerCase(Locale.ROOT))) {
             return null; // a lone first name: someone, but who?
         }
         // Two or three plain capitalised words ("Maurkice Pouncey") are most often a person whose given
@@ -1120,7 +896,7 @@ final class EntityFinder {
             boolean rest = true;
             for (int k = 1; k < g.words.size(); k++) {
                 String w = g.words.get(k).toLowerCase(Locale.ROOT).replace(".", "");
-                rest &= ORG_SUFFIXES.contains(w) || LEGAL_FORMS.contains(w);
+                rest &= NameWords.on(ORG_SUFFIXES, w) || NameWords.on(LEGAL_FORMS, w);
             }
             if (rest) {
                 known.computeIfAbsent(first.name(), n -> new Group(first)).absorb(g);
@@ -1205,7 +981,8 @@ final class EntityFinder {
         StringBuilder sb = new StringBuilder();
         for (String w : words) {
             String f = w.toLowerCase(Locale.ROOT);
-            if (!CONNECTORS.contains(f) && !EXTENDED_CONNECTORS.contains(f) && !ARTICLES.contains(f) && !f.isEmpty()) {
+            if (!NameWords.on(CONNECTORS, f) && !NameWords.on(EXTENDED_CONNECTORS, f) && !NameWords.on(ARTICLES, f)
+                    && !f.isEmpty()) {
                 sb.append(Character.toLowerCase(w.charAt(0)));
             }
         }
@@ -1325,34 +1102,4 @@ final class EntityFinder {
         return out;
     }
 
-    /** The words of word-list resources, one or more a line, {@code #} comments skipped. */
-    private static Set<String> readWords(boolean fold, String... resources) {
-        Set<String> names = new HashSet<>();
-        for (String resource : resources) {
-            readWords(resource, fold, names);
-        }
-        return Collections.unmodifiableSet(names);
-    }
-
-    private static void readWords(String resource, boolean fold, Set<String> names) {
-        try (InputStream in = EntityFinder.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the classpath");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.startsWith("#")) {
-                    continue;
-                }
-                for (String name : line.split("[\\s,]+")) {
-                    if (!name.isEmpty()) {
-                        names.add(fold ? name.toLowerCase(Locale.ROOT) : name);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -42,8 +42,10 @@ public final class Extractor {
      * index {@code title + "\n" + body}, or {@code body} when the title is null or blank.
      */
     public Extraction extract(String title, String body) {
+        Lexicon lexicon = Lexicon.local();
+        lexicon.beginArticle();
         Article article = Article.of(title, body);
-        Tokens tokens = Tokens.of(article.lines);
+        Tokens tokens = Tokens.of(article.lines, lexicon);
         ThemeMatcher.Hits hits = themes.collect(tokens.list, tokens.breakBefore);
         SortedMap<String, Integer> counts = new TreeMap<>();
         SortedMap<String, ThemeEvidence> evidence = new TreeMap<>();
@@ -62,7 +64,7 @@ public final class Extractor {
             evidence.put(name, new ThemeEvidence(Arrays.asList(offsets),
                     snippet(article.lines.get(tokens.line[first]), tokens.offset[first])));
         }
-        return new Extraction(counts, entities.find(article.lines, tokens.stemmer), taxonomy.version(), evidence);
+        return new Extraction(counts, entities.find(article.lines, lexicon), taxonomy.version(), evidence);
     }
 
     /**
@@ -70,7 +72,9 @@ public final class Extractor {
      * its themes, for debugging a taxonomy.
      */
     public List<String> explainThemes(String title, String body) {
-        Tokens tokens = Tokens.of(Article.of(title, body).lines);
+        Lexicon lexicon = Lexicon.local();
+        lexicon.beginArticle();
+        Tokens tokens = Tokens.of(Article.of(title, body).lines, lexicon);
         return themes.explain(tokens.list, tokens.breakBefore);
     }
 
@@ -135,7 +139,8 @@ public final class Extractor {
                 String line = kept.lines().get(i);
                 int start = kept.starts()[i];
                 boolean isTitle = i == 0 && hasTitle && start < title.length() && line.equals(strippedTitle);
-                lines.add(isTitle ? TextLine.title(line, start) : TextLine.of(line, start));
+                Word[] words = kept.words().get(i);
+                lines.add(isTitle ? TextLine.title(line, words, start) : TextLine.of(line, words, start));
             }
             return new Article(lines);
         }
@@ -144,22 +149,23 @@ public final class Extractor {
     /** The theme tokens of an article, with where punctuation separates them and where each starts. */
     private static final class Tokens {
         final List<String> list = new ArrayList<>(1024);
-        /** This thread's stemmer, which also knows the tokens this article writes in lower case. */
-        final Stemmer stemmer = Stemmer.local();
         boolean[] breakBefore = new boolean[1024];
         /** Character offset of each token's word; index of each token's line. */
         int[] offset = new int[1024];
         int[] line = new int[1024];
 
-        static Tokens of(List<TextLine> lines) {
+        /** The tokens of {@code lines}; marks in {@code lexicon} the tokens the article writes in lower case. */
+        static Tokens of(List<TextLine> lines, Lexicon lexicon) {
             Tokens t = new Tokens();
-            Stemmer stemmer = t.stemmer;
-            stemmer.beginArticle();
             for (int l = 0; l < lines.size(); l++) {
                 TextLine textLine = lines.get(l);
                 for (Word w : textLine.words()) {
                     int first = t.list.size();
-                    for (String token : stemmer.tokens(w, w.lowerCase())) {
+                    Lexeme lexeme = w.lexeme(lexicon);
+                    if (w.lowerCase()) {
+                        lexicon.markLowerCase(lexeme);
+                    }
+                    for (String token : lexeme.tokens) {
                         t.list.add(token);
                     }
                     int size = t.list.size();

@@ -88,11 +88,11 @@ final class Gazetteer {
         for (String form : forms) {
             boolean weak = form.startsWith("~");
             String text = stripWeak(form);
-            List<Word> words = Tokenizer.words(text);
-            if (words.isEmpty()) {
+            Word[] words = Tokenizer.wordArray(text);
+            if (words.length == 0) {
                 continue;
             }
-            Word first = words.get(0);
+            Word first = words[0];
             if (!first.anyUpper() && !java.util.Arrays.asList(lowerCaseFirstWords).contains(first.text())) {
                 lowerCaseFirstWords = java.util.Arrays.copyOf(lowerCaseFirstWords, lowerCaseFirstWords.length + 1);
                 lowerCaseFirstWords[lowerCaseFirstWords.length - 1] = first.text();
@@ -130,18 +130,18 @@ final class Gazetteer {
     }
 
     /** The longest known name starting at word {@code i}, not spanning punctuation, or null. */
-    Match longestAt(List<Word> words, int i) {
-        Word first = words.get(i);
+    Match longestAt(Word[] words, int i) {
+        Word first = words[i];
         if (!first.anyUpper() && !startsLowerCaseForm(first)) {
             return null; // most words of an article, and no name starts like them
         }
         Node node = root;
         Match best = null;
-        for (int j = i; j < words.size(); j++) {
-            if (j > i && words.get(j).breakBefore()) {
+        for (int j = i; j < words.length; j++) {
+            if (j > i && words[j].breakBefore()) {
                 break;
             }
-            node = node.next.get(words.get(j).text());
+            node = node.next.get(words[j].text());
             if (node == null) {
                 break;
             }

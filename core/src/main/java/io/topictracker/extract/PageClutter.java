@@ -1,11 +1,9 @@
 package io.topictracker.extract;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -68,17 +66,20 @@ public final class PageClutter {
         return kept(text).lines();
     }
 
-    /** The kept lines of a text and where each starts in it, so callers can point back into the text. */
-    record Kept(List<String> lines, int[] starts) {}
+    /**
+     * The kept lines of a text, where each starts in it (so callers can point back into the text),
+     * and the words of each, cut by the {@link Tokenizer} in the pass that judged the line.
+     */
+    record Kept(List<String> lines, int[] starts, List<Word[]> words) {}
 
     /** {@link #keptLines} with the offset of each kept line in {@code text}. */
     static Kept kept(String text) {
         List<String> kept = new ArrayList<>();
         List<Integer> starts = new ArrayList<>();
+        List<Word[]> words = new ArrayList<>();
         List<Integer> tailMarkers = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        // Long lines are told apart by the hash their shape pass computes, not by hashing them again.
-        Map<Integer, List<String>> seenLong = new HashMap<>();
+        Set<LongLine> seenLong = new HashSet<>();
         // One copy of the text, scanned as an array: cheaper than String.charAt per character.
         char[] cs = text.toCharArray();
         int n = cs.length;
@@ -102,23 +103,25 @@ public final class PageClutter {
                 continue;
             }
             String line = text.substring(a, b);
-            Shape shape = Shape.of(cs, a, b);
-            if (shape.words > SHORT_LINE_WORDS) {
+            Tokenizer.Scan shape = Tokenizer.scan(cs, a, b);
+            if (shape.chunks() > SHORT_LINE_WORDS) {
                 // Most of an article's bytes are long prose lines: check them cheaply, and as written,
                 // since a long line that repeats does so verbatim.
-                if (!isLongLineClutter(line, shape) && firstTime(seenLong, shape.hash, line)) {
+                if (!isLongLineClutter(line, shape) && seenLong.add(new LongLine(line, cs, a, b))) {
                     kept.add(line);
                     starts.add(a);
+                    words.add(shape.words());
                 }
                 continue;
             }
             String norm = normalise(line);
-            if (shape.words <= 8 && isTailMarker(norm)) {
+            if (shape.chunks() <= 8 && isTailMarker(norm)) {
                 tailMarkers.add(kept.size());
             }
             if (!isShortLineClutter(line, norm, shape) && seen.add(dedupKey(norm))) {
                 kept.add(line);
                 starts.add(a);
+                words.add(shape.words());
             }
         }
         int count = cutTail(kept, tailMarkers);
@@ -126,7 +129,9 @@ public final class PageClutter {
         for (int i = 0; i < count; i++) {
             offsets[i] = starts.get(i);
         }
-        return new Kept(count == kept.size() ? kept : kept.subList(0, count), offsets);
+        return count == kept.size()
+                ? new Kept(kept, offsets, words)
+                : new Kept(kept.subList(0, count), offsets, words.subList(0, count));
     }
 
     /** {@link #keptLines} joined with newlines. */
@@ -140,8 +145,8 @@ public final class PageClutter {
         if (trimmed.isEmpty()) {
             return true;
         }
-        Shape shape = Shape.of(trimmed.toCharArray(), 0, trimmed.length());
-        return shape.words > SHORT_LINE_WORDS
+        Tokenizer.Scan shape = Tokenizer.scan(trimmed.toCharArray(), 0, trimmed.length());
+        return shape.chunks() > SHORT_LINE_WORDS
                 ? isLongLineClutter(trimmed, shape)
                 : isShortLineClutter(trimmed, normalise(trimmed), shape);
     }
@@ -149,65 +154,51 @@ public final class PageClutter {
     /** Lines longer than this are prose unless a few long-line rules say otherwise. */
     private static final int SHORT_LINE_WORDS = 30;
 
-    /** Whether {@code line}, whose {@link String#hashCode()} is {@code hash}, has not been seen yet. */
-    private static boolean firstTime(Map<Integer, List<String>> seen, int hash, String line) {
-        List<String> same = seen.computeIfAbsent(hash, h -> new ArrayList<>(1));
-        if (same.contains(line)) {
-            return false;
-        }
-        same.add(line);
-        return true;
-    }
-
     /**
-     * What the rules ask of every line, found in one pass over {@code chars[from, to)}; {@code hash}
-     * is the line's {@link String#hashCode()}.
+     * A long line as a set element: equal by its text, hashed by its length and its first and last
+     * characters, so that telling lines apart does not cost a pass over all their characters.
      */
-    private record Shape(int words, boolean letter, boolean markup, boolean sentenceEnd, int hash) {
-        static Shape of(char[] chars, int from, int to) {
-            int words = 1;
-            boolean letter = false;
-            boolean markup = false;
-            boolean sentenceEnd = false;
-            boolean space = false;
-            int hash = 0;
-            for (int i = from; i < to; i++) {
-                char c = chars[i];
-                hash = 31 * hash + c;
-                if (c == ' ' || (c < 0x80 ? c <= '\r' && c >= '\t' : Character.isWhitespace(c))) {
-                    if (!space) {
-                        words++;
-                    }
-                    space = true;
-                    continue;
-                }
-                space = false;
-                if (c < 0x80) {
-                    letter |= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-                    markup |= c == '<' || c == '=' || c == '{' || c == '[' || c == '/';
-                    sentenceEnd |= c == '.' || c == '!' || c == '?';
-                } else {
-                    letter |= Character.isLetter(c);
-                }
+    private static final class LongLine {
+        private final String text;
+        private final int hash;
+
+        LongLine(String text, char[] chars, int from, int to) {
+            this.text = text;
+            int h = to - from;
+            for (int i = from; i < Math.min(to, from + 16); i++) {
+                h = 31 * h + chars[i];
             }
-            return new Shape(words, letter, markup, sentenceEnd, hash);
+            for (int i = Math.max(from, to - 16); i < to; i++) {
+                h = 31 * h + chars[i];
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof LongLine other && other.hash == hash && other.text.equals(text);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 
-    private static boolean isLongLineClutter(String line, Shape shape) {
-        if (shape.markup && isMarkup(normalise(line))) {
+    private static boolean isLongLineClutter(String line, Tokenizer.Scan shape) {
+        if (shape.markup() && isMarkup(normalise(line))) {
             return true;
         }
         String head = normalise(line.substring(0, Math.min(line.length(), 24)));
-        return (startsWithAny(head, CAPTION_PREFIXES) && shape.words <= 80)
-                || (!shape.sentenceEnd && isTagCloud(line));
+        return (startsWithAny(head, CAPTION_PREFIXES) && shape.chunks() <= 80)
+                || (!shape.sentenceEnd() && isTagCloud(shape.words()));
     }
 
-    private static boolean isShortLineClutter(String line, String norm, Shape shape) {
-        if (!shape.letter) {
+    private static boolean isShortLineClutter(String line, String norm, Tokenizer.Scan shape) {
+        if (!shape.letter()) {
             return true; // "*****", "###", "1."
         }
-        if (shape.markup && isMarkup(norm)) {
+        if (shape.markup() && isMarkup(norm)) {
             return true;
         }
         String bare = stripTrailingPunctuation(stripBullet(norm));
@@ -228,7 +219,7 @@ public final class PageClutter {
                 || bare.startsWith("share via ") || bare.startsWith("share:"))) {
             return true; // "Share on Social Media", "Share this:"
         }
-        if (isByline(bare, line, words)) {
+        if (isByline(bare, shape.words(), words)) {
             return true;
         }
         if (isFooter(bare, words)) {
@@ -244,7 +235,7 @@ public final class PageClutter {
                 || bare.startsWith("categories:") || bare.startsWith("filed under")) {
             return true;
         }
-        return !shape.sentenceEnd && shape.words >= 15 && isTagCloud(line);
+        return !shape.sentenceEnd() && shape.chunks() >= 15 && isTagCloud(shape.words());
     }
 
     /** Lower-cased, whitespace collapsed, typographic quotes and dashes normalised. */
@@ -382,7 +373,7 @@ public final class PageClutter {
     }
 
     /** "Posted on February 6, 2024 by Charles Dyer", "By Jane Doe". */
-    private static boolean isByline(String bare, String line, String[] words) {
+    private static boolean isByline(String bare, Word[] lineWords, String[] words) {
         if ((bare.startsWith("posted on ") || bare.startsWith("posted by ") || bare.startsWith("published on ")
                         || bare.startsWith("published by ") || bare.startsWith("updated on ")
                         || bare.startsWith("last updated")) && words.length <= 20) {
@@ -390,13 +381,12 @@ public final class PageClutter {
         }
         if (bare.startsWith("by ") && words.length <= 5 && !hasSentencePunctuation(bare)) {
             // Only a run of names: "By 2030 most cars ..." is a sentence.
-            List<Word> names = Tokenizer.words(line);
-            for (int i = 1; i < names.size(); i++) {
-                if (!names.get(i).capitalised()) {
+            for (int i = 1; i < lineWords.length; i++) {
+                if (!lineWords[i].capitalised()) {
                     return false;
                 }
             }
-            return names.size() > 1;
+            return lineWords.length > 1;
         }
         return false;
     }
@@ -419,9 +409,8 @@ public final class PageClutter {
      * A long line of capitalised topic names (the caller has checked it has no sentence punctuation).
      * Long because a headline in title case looks the same for its first dozen words.
      */
-    private static boolean isTagCloud(String line) {
-        List<Word> words = Tokenizer.words(line);
-        if (words.size() < 15) {
+    private static boolean isTagCloud(Word[] words) {
+        if (words.length < 15) {
             return false;
         }
         int capitalised = 0;

@@ -1,6 +1,5 @@
 package io.topictracker.extract;
 
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -9,11 +8,11 @@ import java.util.Set;
  * capitalise every word and shouted lines capitalise every letter.
  *
  * @param text the line as kept by {@link PageClutter}
- * @param words its words
+ * @param words its words (an array: entity finding indexes it a lot; never modified)
  * @param kind running text, heading or all-caps
  * @param offset where the line starts in the article's text
  */
-record TextLine(String text, List<Word> words, Kind kind, int offset) {
+record TextLine(String text, Word[] words, Kind kind, int offset) {
 
     /** The kinds of line that matter to entity finding. */
     enum Kind {
@@ -37,17 +36,20 @@ record TextLine(String text, List<Word> words, Kind kind, int offset) {
     }
 
     static TextLine of(String text, int offset) {
-        List<Word> words = Tokenizer.words(text);
+        return of(text, Tokenizer.wordArray(text), offset);
+    }
+
+    /** A line whose words are already cut ({@link PageClutter} does it while judging the line). */
+    static TextLine of(String text, Word[] words, int offset) {
         return new TextLine(text, words, classify(text, words, false), offset);
     }
 
     /** An article's title: a headline even when it ends with "!" or "?". */
-    static TextLine title(String text, int offset) {
-        List<Word> words = Tokenizer.words(text);
+    static TextLine title(String text, Word[] words, int offset) {
         return new TextLine(text, words, classify(text, words, true), offset);
     }
 
-    private static Kind classify(String text, List<Word> words, boolean title) {
+    private static Kind classify(String text, Word[] words, boolean title) {
         boolean lower = false;
         for (int i = 0; i < text.length(); i++) {
             if (Character.isLowerCase(text.charAt(i))) {
@@ -55,7 +57,7 @@ record TextLine(String text, List<Word> words, Kind kind, int offset) {
                 break;
             }
         }
-        if (!lower && words.size() >= 2) {
+        if (!lower && words.length >= 2) {
             return Kind.SHOUTING;
         }
         if (text.startsWith("#")) {
@@ -79,7 +81,7 @@ record TextLine(String text, List<Word> words, Kind kind, int offset) {
 
     /** Whether the gap before word {@code i} is {@code c} and spaces only (", ", " (", "."). */
     boolean gapIs(int i, char c) {
-        Word w = words.get(i);
+        Word w = words[i];
         boolean seen = false;
         for (int k = w.gapStart(); k < w.start(); k++) {
             char g = text.charAt(k);
@@ -94,7 +96,7 @@ record TextLine(String text, List<Word> words, Kind kind, int offset) {
 
     /** The punctuation and spaces between word {@code i} and the word before it. */
     String gapBefore(int i) {
-        Word w = words.get(i);
+        Word w = words[i];
         return text.substring(w.gapStart(), w.start());
     }
 
@@ -106,7 +108,7 @@ record TextLine(String text, List<Word> words, Kind kind, int offset) {
         if (i == 0) {
             return true;
         }
-        Word w = words.get(i);
+        Word w = words[i];
         int from = w.gapStart();
         int to = w.start();
         boolean terminal = false;
@@ -129,6 +131,6 @@ record TextLine(String text, List<Word> words, Kind kind, int offset) {
             return false;
         }
         // "Dr. Kim": the dot belongs to the word before.
-        return !(onlyDot && dots == 1) || !NON_TERMINAL.contains(words.get(i - 1).folded());
+        return !(onlyDot && dots == 1) || !NON_TERMINAL.contains(words[i - 1].folded());
     }
 }

@@ -1,6 +1,7 @@
 package io.topictracker.extract;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -52,6 +53,35 @@ final class Tokenizer {
         }
     }
 
+    private static final byte WORD = 1;
+    private static final byte UPPER = 2;
+    private static final byte LETTER = 4;
+    /** {@link #WORD}, {@link #UPPER} and {@link #LETTER} of each ASCII character. */
+    private static final byte[] ASCII = new byte[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            ASCII[c] = (byte) ((isWordChar(c) ? WORD : 0) | (c >= 'A' && c <= 'Z' ? UPPER : 0)
+                    | (Character.isLetter(c) ? LETTER : 0));
+        }
+    }
+
+    /**
+     * {@link String#hashCode()} of {@code chars[from, to)}, two characters a step: the same value,
+     * with half the chain of dependent multiplications.
+     */
+    static int hash(char[] chars, int from, int to) {
+        int h = 0;
+        int k = from;
+        for (; k + 1 < to; k += 2) {
+            h = 961 * h + 31 * chars[k] + chars[k + 1];
+        }
+        if (k < to) {
+            h = 31 * h + chars[k];
+        }
+        return h;
+    }
+
     private static boolean isJoiner(char c) {
         return c == '-' || c == '\'' || c == '.' || c == '&';
     }
@@ -66,58 +96,114 @@ final class Tokenizer {
 
     /** The words of one line, in order. */
     static List<Word> words(String text) {
-        List<Word> words = new ArrayList<>();
-        // One copy of the line, scanned as an array: cheaper than String.charAt per character.
-        char[] line = text.toCharArray();
-        int n = line.length;
-        int i = 0;
-        int gapStart = 0;
+        return Arrays.asList(wordArray(text));
+    }
+
+    /** The words of one line, in order, as an array. */
+    static Word[] wordArray(String text) {
+        return scan(text.toCharArray(), 0, text.length()).words();
+    }
+
+    /**
+     * A line cut into words, and what {@link PageClutter} asks of its characters, found in the same
+     * pass: {@code chunks} of non-whitespace, and whether it has a letter, a markup character
+     * ({@code < = { [ /}) and a sentence end ({@code . ! ?}).
+     */
+    record Scan(Word[] words, int chunks, boolean letter, boolean markup, boolean sentenceEnd) {}
+
+    /**
+     * Cuts the line {@code chars[from, to)} into words (positions relative to {@code from}). One pass
+     * over the characters, since it runs on every line of every article.
+     */
+    static Scan scan(char[] line, int from, int to) {
+        Word[] words = new Word[Math.max(4, (to - from) / 6)];
+        int count = 0;
+        int i = from;
+        int gapStart = from;
         boolean hardGap = true;
-        while (i < n) {
-            char c = normalise(line[i]);
+        int chunks = 1;
+        boolean space = false;
+        boolean letter = false;
+        boolean markup = false;
+        boolean sentenceEnd = false;
+        while (i < to) {
+            char raw = line[i];
+            char c = normalise(raw);
             if (!isWordChar(c)) {
                 if (!isSoftGap(c)) {
                     hardGap = true;
                 }
+                // The gap's share of the line's shape (as written: a no-break space is no whitespace here).
+                if (raw == ' ' || (raw < 0x80 ? raw <= '\r' && raw >= '\t' : Character.isWhitespace(raw))) {
+                    chunks += space ? 0 : 1;
+                    space = true;
+                } else {
+                    space = false;
+                    markup |= raw == '<' || raw == '=' || raw == '{' || raw == '[' || raw == '/';
+                    sentenceEnd |= raw == '.' || raw == '!' || raw == '?';
+                }
                 i++;
                 continue;
             }
+            space = false;
             int start = i;
             // Letters and digits are never rewritten, so a word is a substring of the line unless a
             // typographic joiner (’, ‐) sits inside it.
             boolean rewritten = false;
             boolean upper = false;
+            boolean wordLetter = false;
             while (true) {
-                while (i < n && isWordChar(c = normalise(line[i]))) {
-                    upper |= c < 0x80 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
+                // ASCII letters and digits by table: the loop every character of every word goes through.
+                while (i < to) {
+                    c = line[i];
+                    if (c < 0x80) {
+                        byte k = ASCII[c];
+                        if ((k & WORD) == 0) {
+                            break;
+                        }
+                        upper |= (k & UPPER) != 0;
+                        wordLetter |= (k & LETTER) != 0;
+                    } else {
+                        c = normaliseNonAscii(c);
+                        if (!Character.isLetterOrDigit(c)) {
+                            break;
+                        }
+                        upper |= Character.isUpperCase(c);
+                        wordLetter |= Character.isLetter(c);
+                    }
                     i++;
                 }
-                if (i + 1 >= n || !isJoiner(c) || !isWordChar(normalise(line[i + 1]))) {
+                if (i + 1 >= to || !isJoiner(c) || !isWordChar(normalise(line[i + 1]))) {
                     break;
                 }
-                if (c == '\'' && isPossessiveAt(line, i)) {
+                if (c == '\'' && isPossessiveAt(line, i, to)) {
                     break;
                 }
+                sentenceEnd |= line[i] == '.';
                 rewritten |= line[i] != c;
                 i++;
             }
             boolean abbreviation = isAbbreviation(line, start, i);
-            if ((abbreviation || isInitial(line, start, i)) && i < n && line[i] == '.') {
+            if ((abbreviation || isInitial(line, start, i, to)) && i < to && line[i] == '.') {
+                sentenceEnd = true;
                 i++;
             }
             int end = i;
-            int hash = 0;
-            for (int k = start; k < end; k++) {
-                hash = 31 * hash + line[k];
-            }
-            if (i < n && normalise(line[i]) == '\'' && isPossessiveAt(line, i)) {
+            int hash = hash(line, start, end);
+            if (i < to && normalise(line[i]) == '\'' && isPossessiveAt(line, i, to)) {
                 i += 2;
             }
-            words.add(new Word(line, start, end, gapStart, hardGap, abbreviation, upper, rewritten, hash));
+            if (count == words.length) {
+                words = Arrays.copyOf(words, 2 * count);
+            }
+            words[count++] = new Word(line, from, start, end, gapStart, hardGap, abbreviation, upper, wordLetter,
+                    rewritten, hash);
+            letter |= wordLetter;
             gapStart = i;
             hardGap = false;
         }
-        return words;
+        return new Scan(count == words.length ? words : Arrays.copyOf(words, count), chunks, letter, markup,
+                sentenceEnd);
     }
 
     static String normaliseAll(String s) {
@@ -136,25 +222,25 @@ final class Tokenizer {
     }
 
     /** An apostrophe at {@code i} followed by a word-final s: the possessive the matcher drops. */
-    private static boolean isPossessiveAt(char[] line, int i) {
-        if (i + 1 >= line.length) {
+    private static boolean isPossessiveAt(char[] line, int i, int to) {
+        if (i + 1 >= to) {
             return false;
         }
         char s = line[i + 1];
         return (s == 's' || s == 'S')
-                && (i + 2 >= line.length || !Character.isLetterOrDigit(normalise(line[i + 2])));
+                && (i + 2 >= to || !Character.isLetterOrDigit(normalise(line[i + 2])));
     }
 
     /**
      * A middle initial: one capital followed by a dot, a space and a capital ("Charles A. Dyer"). The
      * dot stays with the letter so that it does not split the name.
      */
-    private static boolean isInitial(char[] line, int start, int end) {
+    private static boolean isInitial(char[] line, int start, int end, int to) {
         boolean initial = end - start == 1 && Character.isUpperCase(line[start]);
         // "St. Louis", "Mt. Everest", "Ft. Worth": abbreviations that begin place names.
         boolean placeAbbreviation = end - start == 2 && line[start + 1] == 't'
                 && (line[start] == 'S' || line[start] == 'M' || line[start] == 'F');
-        return (initial || placeAbbreviation) && end + 2 < line.length
+        return (initial || placeAbbreviation) && end + 2 < to
                 && line[end] == '.' && line[end + 1] == ' ' && Character.isUpperCase(line[end + 2]);
     }
 
@@ -179,23 +265,21 @@ final class Tokenizer {
      * and a plural acronym loses its s ("LLMs" is "llm", which Porter2 leaves as "llms").
      */
     static void addThemeTokens(Word word, List<String> out) {
-        addThemeTokens(word, out, Stemmer.local());
-    }
-
-    /** As {@link #addThemeTokens(Word, List)} with this thread's stemmer already in hand. */
-    static void addThemeTokens(Word word, List<String> out, Stemmer stemmer) {
-        for (String token : stemmer.tokens(word)) {
+        for (String token : word.lexeme().tokens) {
             out.add(token);
         }
     }
 
-    /** The match tokens of a word, computed afresh (the {@link Stemmer} caches them by surface). */
-    static String[] themeTokens(Word word, Stemmer stemmer) {
-        String folded = word.folded();
-        if (word.abbreviation()) {
+    /**
+     * The match tokens of a word form, computed afresh (the {@link Lexicon} keeps them per form):
+     * {@code text} as {@link Word#text()} writes it, {@code folded} case-folded, {@code abbreviation}
+     * whether it is a dotted one.
+     */
+    static String[] themeTokens(String text, String folded, boolean abbreviation, Stemmer stemmer) {
+        if (abbreviation) {
             return new String[] {stemmer.of(folded.replace(".", ""))};
         }
-        if (isPluralAcronym(word.text())) {
+        if (isPluralAcronym(text)) {
             return new String[] {stemmer.of(folded.substring(0, folded.length() - 1))};
         }
         List<String> out = new ArrayList<>(2);

@@ -1,7 +1,6 @@
 package io.topictracker.extract;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * One word of a line as the {@link Tokenizer} cut it, before case folding: the unit both theme
@@ -12,43 +11,75 @@ import java.util.Locale;
 final class Word {
 
     private final char[] line;
+    /** Where the line starts in {@link #line}; the other positions count from the array's start. */
+    private final int base;
     private final int start;
     private final int end;
     private final int gapStart;
     private final boolean breakBefore;
     private final boolean abbreviation;
     private final boolean anyUpper;
+    private final boolean hasLetter;
     private final boolean rewritten;
+    /** Whether the first character is upper-case, lower-case, or neither (a digit, say). */
+    private final boolean firstUpper;
+    private final boolean firstLower;
     private final int hash;
-    private String text;
-    private String folded;
+    /** The form's entry in this thread's {@link Lexicon}, looked up on first use. */
+    private Lexeme lexeme;
     /** {@link EntityFinder}'s verdict on whether the word can be part of a name: 0 not yet asked, 1 yes, 2 no. */
     byte nameLike;
 
     /**
-     * @param line the characters of the line the word is in (shared by its words, never modified)
-     * @param start offset of the word in its line
-     * @param end end of the word in its line (a possessive {@code 's} is not part of it)
-     * @param gapStart offset where the gap before this word starts (end of the previous word,
-     *     possessive included, or 0)
+     * @param line characters that hold the line the word is in (shared by its words, never modified)
+     * @param base where the line starts in {@code line}
+     * @param start offset of the word in {@code line}
+     * @param end end of the word in {@code line} (a possessive {@code 's} is not part of it)
+     * @param gapStart offset in {@code line} where the gap before this word starts (end of the
+     *     previous word, possessive included, or the line's start)
      * @param breakBefore whether punctuation separates this word from the previous one (always true
      *     for the first word of a line): phrases and names never span such a gap
      * @param abbreviation whether the word is a dotted abbreviation of single letters ("A.I.", "U.S.")
      * @param anyUpper whether any letter is upper-case
+     * @param hasLetter whether it has a letter at all (so "2024" and "3.5" are not name material)
      * @param rewritten whether a typographic joiner inside it (’, ‐) is normalised in {@link #text()}
      * @param hash {@link String#hashCode()} of the characters {@code [start, end)} of the line
      */
-    Word(char[] line, int start, int end, int gapStart, boolean breakBefore, boolean abbreviation, boolean anyUpper,
-            boolean rewritten, int hash) {
+    Word(char[] line, int base, int start, int end, int gapStart, boolean breakBefore, boolean abbreviation,
+            boolean anyUpper, boolean hasLetter, boolean rewritten, int hash) {
         this.line = line;
+        this.base = base;
         this.start = start;
         this.end = end;
         this.gapStart = gapStart;
         this.breakBefore = breakBefore;
         this.abbreviation = abbreviation;
         this.anyUpper = anyUpper;
+        this.hasLetter = hasLetter;
         this.rewritten = rewritten;
         this.hash = hash;
+        this.firstUpper = anyUpper && Character.isUpperCase(line[start]);
+        this.firstLower = Character.isLowerCase(line[start]);
+    }
+
+    /** What this thread's {@link Lexicon} knows of the word's form. */
+    Lexeme lexeme() {
+        Lexeme l = lexeme;
+        if (l == null) {
+            l = Lexicon.local().of(this);
+            lexeme = l;
+        }
+        return l;
+    }
+
+    /** As {@link #lexeme()}, with the lexicon already in hand. */
+    Lexeme lexeme(Lexicon lexicon) {
+        Lexeme l = lexeme;
+        if (l == null) {
+            l = lexicon.of(this);
+            lexeme = l;
+        }
+        return l;
     }
 
     /**
@@ -56,37 +87,37 @@ final class Word {
      * removed; hyphens, inner dots ({@code Node.js}, {@code U.S.}) and apostrophes kept.
      */
     String text() {
-        String t = text;
-        if (t == null) {
-            t = new String(line, start, end - start);
-            if (rewritten) {
-                t = Tokenizer.normaliseAll(t);
-            }
-            text = t;
-        }
-        return t;
+        return lexeme().text;
     }
 
     /** {@link #text()} case-folded with {@code Locale.ROOT}. */
     String folded() {
-        String f = folded;
-        if (f == null) {
-            f = anyUpper ? text().toLowerCase(Locale.ROOT) : text();
-            folded = f;
-        }
-        return f;
+        return lexeme().folded;
     }
 
+    /** Whether the form is on any of the {@link NameWords} lists in {@code cues} (a bit mask). */
+    boolean is(int cues) {
+        return (lexeme().cues & cues) != 0;
+    }
+
+    /** {@link #text()} built from the line, for the {@link Lexicon} to keep. */
+    String computeText() {
+        String t = new String(line, start, end - start);
+        return rewritten ? Tokenizer.normaliseAll(t) : t;
+    }
+
+    /** Offset of the word in its line. */
     int start() {
-        return start;
+        return start - base;
     }
 
     int length() {
         return end - start;
     }
 
+    /** Offset in its line where the gap before the word starts. */
     int gapStart() {
-        return gapStart;
+        return gapStart - base;
     }
 
     boolean breakBefore() {
@@ -104,7 +135,7 @@ final class Word {
     /** Whether {@link #text()} is {@code s}, compared on the line's characters without copying them. */
     boolean textEquals(String s) {
         if (rewritten) {
-            return text().equals(s);
+            return computeText().equals(s);
         }
         int len = end - start;
         if (s.length() != len) {
@@ -121,7 +152,7 @@ final class Word {
     /** Whether {@link #text()} has the characters {@code chars}, without copying them. */
     boolean textEquals(char[] chars) {
         if (rewritten) {
-            return text().contentEquals(java.nio.CharBuffer.wrap(chars));
+            return Arrays.equals(computeText().toCharArray(), chars);
         }
         int len = end - start;
         if (chars.length != len) {
@@ -136,33 +167,24 @@ final class Word {
         return true;
     }
 
-    /** The characters of {@link #text()}, in a new array. */
-    char[] textChars() {
-        return rewritten ? text().toCharArray() : Arrays.copyOfRange(line, start, end);
-    }
-
     /** Same as {@code text().hashCode()}, without the copy. */
     int textHash() {
-        return rewritten ? text().hashCode() : hash;
-    }
-
-    private char first() {
-        return line[start];
+        return rewritten ? computeText().hashCode() : hash;
     }
 
     /** Starts with an upper-case letter ("Google", "GPT-4", "AI"). */
     boolean capitalised() {
-        return anyUpper && Character.isUpperCase(first());
+        return firstUpper;
     }
 
     /** Starts lower-case but has a capital inside, as brand names do ("iPhone", "eBay"). */
     boolean innerCapital() {
-        return anyUpper && Character.isLowerCase(first());
+        return anyUpper && firstLower;
     }
 
     /** All lower-case, starting with a letter: how an article writes an ordinary word. */
     boolean lowerCase() {
-        return !anyUpper && Character.isLowerCase(first());
+        return !anyUpper && firstLower;
     }
 
     /** Has at least two letters and none of them lower-case ("AI", "IBM", "U.S."). */
@@ -185,12 +207,7 @@ final class Word {
 
     /** Has a letter at all (so "2024" and "3.5" are not name material). */
     boolean hasLetter() {
-        for (int i = start; i < end; i++) {
-            if (Character.isLetter(line[i])) {
-                return true;
-            }
-        }
-        return false;
+        return hasLetter;
     }
 
     @Override

@@ -1,0 +1,34 @@
+package io.topictracker.extract;
+
+/**
+ * One distinct word form as the {@link Lexicon} remembers it: everything extraction derives from
+ * the characters alone, worked out the first time the form is seen and shared by all its
+ * occurrences, so that a frequent word costs one table probe instead of copies, case folding,
+ * stemming and word-list lookups each time.
+ */
+final class Lexeme {
+
+    /** The normalised characters, as {@link Word#text()} writes them (the table key). */
+    final char[] chars;
+    /** {@link String#hashCode()} of {@link #text}. */
+    final int hash;
+    final String text;
+    /** {@link #text} case-folded with {@code Locale.ROOT}. */
+    final String folded;
+    /** The theme match tokens ({@link Tokenizer#themeTokens}); never modified. */
+    final String[] tokens;
+    /** Each token's id in its {@link Lexicon}, so an article can mark tokens in an array. */
+    final int[] tokenIds;
+    /** The {@link NameWords} lists the form is on, as bits. */
+    final int cues;
+
+    Lexeme(char[] chars, int hash, String text, String folded, String[] tokens, int[] tokenIds, int cues) {
+        this.chars = chars;
+        this.hash = hash;
+        this.text = text;
+        this.folded = folded;
+        this.tokens = tokens;
+        this.tokenIds = tokenIds;
+        this.cues = cues;
+    }
+}

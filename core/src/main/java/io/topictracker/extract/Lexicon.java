@@ -1,0 +1,124 @@
+package io.topictracker.extract;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * This thread's table of the word forms it has seen, each a {@link Lexeme}. Most words of an article
+ * are frequent words, so one probe by the word's characters (an open-addressing table: a hit copies
+ * nothing out of the line) gets its text, folded form, theme tokens and name cues.
+ *
+ * <p>Also knows which tokens the current article writes in lower case: entity finding asks it
+ * whether a capitalised word is an ordinary word of the article. Each stream thread has its own
+ * lexicon; nothing in it depends on a taxonomy or a gazetteer, so extractors share it.
+ */
+final class Lexicon {
+
+    /** Enough for the working vocabulary of a news stream; past it the table starts afresh. */
+    private static final int LIMIT = 100_000;
+
+    private static final ThreadLocal<Lexicon> LOCAL = ThreadLocal.withInitial(Lexicon::new);
+
+    private Lexeme[] table = new Lexeme[1 << 14];
+    private int size;
+
+    // Each distinct token gets an id, so an article can mark the tokens it writes in lower case in an
+    // array instead of a hash set.
+    private final Map<String, Integer> ids = new HashMap<>(8192);
+    private int[] lowerCaseMark = new int[8192];
+    private int article = 1;
+
+    private Lexicon() {}
+
+    /** This thread's lexicon: fetch it once per article, not once per word. */
+    static Lexicon local() {
+        return LOCAL.get();
+    }
+
+    /**
+     * Starts an article: forgets which tokens the last one wrote in lower case, and starts the table
+     * afresh if it is full. Call it before the article's words are looked up, so that ids stay the
+     * same within an article.
+     */
+    void beginArticle() {
+        if (size >= LIMIT || ids.size() >= LIMIT) {
+            table = new Lexeme[1 << 14];
+            size = 0;
+            ids.clear();
+            lowerCaseMark = new int[8192];
+            article = 1;
+        }
+        article++;
+    }
+
+    /** Notes that the article writes the tokens of {@code lexeme} in lower case. */
+    void markLowerCase(Lexeme lexeme) {
+        for (int id : lexeme.tokenIds) {
+            lowerCaseMark[id] = article;
+        }
+    }
+
+    /** Whether every token of {@code lexeme} is written in lower case elsewhere in this article. */
+    boolean writtenLowerCase(Lexeme lexeme) {
+        for (int id : lexeme.tokenIds) {
+            if (lowerCaseMark[id] != article) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The lexeme of a word's form, made on first sight. */
+    Lexeme of(Word word) {
+        int h = word.textHash();
+        int mask = table.length - 1;
+        int i = mix(h) & mask;
+        Lexeme l;
+        while ((l = table[i]) != null) {
+            if (l.hash == h && word.textEquals(l.chars)) {
+                return l;
+            }
+            i = (i + 1) & mask;
+        }
+        l = make(word, h);
+        table[i] = l;
+        if (++size * 2 > table.length) {
+            grow();
+        }
+        return l;
+    }
+
+    private Lexeme make(Word word, int hash) {
+        String text = word.computeText();
+        String folded = word.anyUpper() ? text.toLowerCase(java.util.Locale.ROOT) : text;
+        String[] tokens = Tokenizer.themeTokens(text, folded, word.abbreviation(), Stemmer.local());
+        int[] tokenIds = new int[tokens.length];
+        for (int k = 0; k < tokens.length; k++) {
+            tokenIds[k] = ids.computeIfAbsent(tokens[k], x -> ids.size());
+            if (tokenIds[k] >= lowerCaseMark.length) {
+                lowerCaseMark = Arrays.copyOf(lowerCaseMark, 2 * lowerCaseMark.length);
+            }
+        }
+        return new Lexeme(text.toCharArray(), hash, text, folded, tokens, tokenIds, NameWords.cuesOf(text, folded));
+    }
+
+    private static int mix(int h) {
+        return h ^ (h >>> 16) ^ (h >>> 7);
+    }
+
+    private void grow() {
+        Lexeme[] old = table;
+        table = new Lexeme[2 * old.length];
+        int mask = table.length - 1;
+        for (Lexeme l : old) {
+            if (l != null) {
+                int i = mix(l.hash) & mask;
+                while (table[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                table[i] = l;
+            }
+        }
+    }
+}
