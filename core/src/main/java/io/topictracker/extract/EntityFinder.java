@@ -66,15 +66,40 @@ final class EntityFinder {
         List<String> words = List.of();
         int textMentions;
         int headingMentions;
+        /** {@link #nameWords()} as compact keys, worked out when first asked (the merges ask often). */
+        private List<String> keys;
 
         Group(Gazetteer.Entity known) {
             this.known = known;
         }
 
+        /** The words of the name: of the known name, else the longest form seen. */
+        List<String> nameWords() {
+            return known != null ? List.of(known.name().split(" ")) : words;
+        }
+
+        /** {@link #nameWords()}, each as its {@link Gazetteer#compactKey}. */
+        List<String> keys() {
+            if (keys == null) {
+                List<String> nameWords = nameWords();
+                List<String> out = new ArrayList<>(nameWords.size());
+                for (String w : nameWords) {
+                    out.add(Gazetteer.compactKey(w));
+                }
+                keys = out;
+            }
+            return keys;
+        }
+
+        private void setWords(List<String> longer) {
+            words = longer;
+            keys = null;
+        }
+
         void add(String surface, List<String> surfaceWords, boolean heading, int[] typeVotes) {
             forms.merge(surface, 1, Integer::sum);
             if (surfaceWords.size() > words.size()) {
-                words = surfaceWords;
+                setWords(surfaceWords);
             }
             if (heading) {
                 headingMentions++;
@@ -89,7 +114,7 @@ final class EntityFinder {
         void absorb(Group other) {
             other.forms.forEach((form, count) -> forms.merge(form, count, Integer::sum));
             if (other.words.size() > words.size()) {
-                words = other.words;
+                setWords(other.words);
             }
             textMentions += other.textMentions;
             headingMentions += other.headingMentions;
@@ -889,7 +914,7 @@ final class EntityFinder {
             if (g.words.size() < 2) {
                 continue;
             }
-            Gazetteer.Entity first = gazetteer.byCompactKey(Gazetteer.compactKey(g.words.get(0)));
+            Gazetteer.Entity first = gazetteer.byCompactKey(g.keys().get(0));
             if (first == null || first.type() != EntityType.ORG) {
                 continue;
             }
@@ -911,18 +936,13 @@ final class EntityFinder {
      * initials ("FOMC" for "Federal Open Market Committee"): the same organisation or place, named short.
      */
     private static void mergePartialNames(Map<String, Group> known, Map<String, Group> unknown) {
-        // Candidate owners and their word keys, worked out once: names that are not a person's.
+        // Candidate owners: names of two or more words that are not a person's.
         List<Group> owners = new ArrayList<>();
-        Map<Group, List<String>> keysOf = new IdentityHashMap<>();
-        Map<Group, String> initialsOf = new IdentityHashMap<>();
         for (Map<String, Group> groups : List.of(known, unknown)) {
             for (Group other : groups.values()) {
-                List<String> words = other.known != null ? knownWords(other) : other.words;
-                if (words.size() >= 2 && !other.personLike()
+                if (other.keys().size() >= 2 && !other.personLike()
                         && (other.known == null || other.known.type() != EntityType.PERSON)) {
                     owners.add(other);
-                    keysOf.put(other, keys(words));
-                    initialsOf.put(other, initials(words));
                 }
             }
         }
@@ -935,21 +955,21 @@ final class EntityFinder {
             if (g == null || g.personLike() || g.words.size() > 3) {
                 continue;
             }
-            List<String> part = keys(g.words);
+            List<String> part = g.keys();
             boolean acronym = g.words.size() == 1 && g.words.get(0).equals(g.words.get(0).toUpperCase(Locale.ROOT))
                     && g.words.get(0).length() >= 2;
             Group owner = null;
             boolean ambiguous = false;
             for (Group other : owners) {
-                List<String> whole = keysOf.get(other);
+                List<String> whole = other.keys();
                 if (other == g || absorbed.contains(other) || whole.size() <= part.size()) {
                     continue;
                 }
-                boolean head = whole.subList(0, part.size()).equals(part)
+                boolean head = startsWith(whole, part)
                         || (part.size() == 1 && isPlural(part.get(0), whole.get(0))) // "Marines", "Marine Corps"
                         // the last word is the head of "Marine Corps", not of "Association of Alabama"
-                        || (whole.subList(whole.size() - part.size(), whole.size()).equals(part) && !whole.contains("of"));
-                boolean initials = acronym && initialsOf.get(other).equals(key);
+                        || (endsWith(whole, part) && !whole.contains("of"));
+                boolean initials = acronym && initials(other.nameWords()).equals(key);
                 if ((head && compatible(g, other)) || initials) {
                     ambiguous |= owner != null && owner != other;
                     owner = other;
@@ -968,12 +988,23 @@ final class EntityFinder {
         return plural.length() == singular.length() + 1 && plural.endsWith("s") && plural.startsWith(singular);
     }
 
-    private static List<String> keys(List<String> words) {
-        List<String> out = new ArrayList<>(words.size());
-        for (String w : words) {
-            out.add(Gazetteer.compactKey(w));
+    private static boolean startsWith(List<String> whole, List<String> part) {
+        for (int k = 0; k < part.size(); k++) {
+            if (!whole.get(k).equals(part.get(k))) {
+                return false;
+            }
         }
-        return out;
+        return true;
+    }
+
+    private static boolean endsWith(List<String> whole, List<String> part) {
+        int offset = whole.size() - part.size();
+        for (int k = 0; k < part.size(); k++) {
+            if (!whole.get(offset + k).equals(part.get(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "Federal Open Market Committee" → "fomc"; connectors are skipped. */
@@ -1039,7 +1070,8 @@ final class EntityFinder {
             if (g.words.size() < 2) {
                 continue;
             }
-            String ends = Gazetteer.compactKey(g.words.get(0)) + " " + Gazetteer.compactKey(g.words.get(g.words.size() - 1));
+            List<String> keys = g.keys();
+            String ends = keys.get(0) + " " + keys.get(keys.size() - 1);
             String into = byEnds.get(ends);
             if (into == null) {
                 byEnds.put(ends, key);
@@ -1075,18 +1107,14 @@ final class EntityFinder {
         Map<String, Group> owners = new HashMap<>();
         for (Map<String, Group> groups : List.of(known, unknown)) {
             for (Group other : groups.values()) {
-                List<String> words = other.known != null ? knownWords(other) : other.words;
-                if (words.size() < 2 || !other.personLike()) {
+                List<String> keys = other.keys();
+                if (keys.size() < 2 || !other.personLike()) {
                     continue;
                 }
-                owners.merge(Gazetteer.compactKey(words.get(words.size() - 1)), other, (a, b) -> a == b ? a : AMBIGUOUS);
+                owners.merge(keys.get(keys.size() - 1), other, (a, b) -> a == b ? a : AMBIGUOUS);
             }
         }
         return owners;
-    }
-
-    private static List<String> knownWords(Group g) {
-        return List.of(g.known.name().split(" "));
     }
 
     /** Two groups that ended with the same canonical name (a form of a known name, say) become one. */

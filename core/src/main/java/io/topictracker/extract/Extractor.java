@@ -46,7 +46,7 @@ public final class Extractor {
         lexicon.beginArticle();
         Article article = Article.of(title, body);
         Tokens tokens = Tokens.of(article.lines, lexicon);
-        ThemeMatcher.Hits hits = themes.collect(tokens.list, tokens.breakBefore);
+        ThemeMatcher.Hits hits = themes.collect(tokens.tokens, tokens.size, tokens.breakBefore);
         SortedMap<String, Integer> counts = new TreeMap<>();
         SortedMap<String, ThemeEvidence> evidence = new TreeMap<>();
         for (int t = 0; t < themes.themeCount(); t++) {
@@ -75,7 +75,7 @@ public final class Extractor {
         Lexicon lexicon = Lexicon.local();
         lexicon.beginArticle();
         Tokens tokens = Tokens.of(Article.of(title, body).lines, lexicon);
-        return themes.explain(tokens.list, tokens.breakBefore);
+        return themes.explain(tokens.tokens, tokens.size, tokens.breakBefore);
     }
 
     /**
@@ -148,7 +148,8 @@ public final class Extractor {
 
     /** The theme tokens of an article, with where punctuation separates them and where each starts. */
     private static final class Tokens {
-        final List<String> list = new ArrayList<>(1024);
+        String[] tokens = new String[1024];
+        int size;
         boolean[] breakBefore = new boolean[1024];
         /** Character offset of each token's word; index of each token's line. */
         int[] offset = new int[1024];
@@ -160,21 +161,23 @@ public final class Extractor {
             for (int l = 0; l < lines.size(); l++) {
                 TextLine textLine = lines.get(l);
                 for (Word w : textLine.words()) {
-                    int first = t.list.size();
+                    int first = t.size;
                     Lexeme lexeme = w.lexeme(lexicon);
                     if (w.lowerCase()) {
                         lexicon.markLowerCase(lexeme);
                     }
-                    for (String token : lexeme.tokens) {
-                        t.list.add(token);
-                    }
-                    int size = t.list.size();
-                    if (size > t.breakBefore.length) {
-                        int capacity = Math.max(size, 2 * t.breakBefore.length);
+                    int size = first + lexeme.tokens.length;
+                    if (size > t.tokens.length) {
+                        int capacity = Math.max(size, 2 * t.tokens.length);
+                        t.tokens = Arrays.copyOf(t.tokens, capacity);
                         t.breakBefore = Arrays.copyOf(t.breakBefore, capacity);
                         t.offset = Arrays.copyOf(t.offset, capacity);
                         t.line = Arrays.copyOf(t.line, capacity);
                     }
+                    for (int k = first; k < size; k++) {
+                        t.tokens[k] = lexeme.tokens[k - first];
+                    }
+                    t.size = size;
                     if (size > first) {
                         // Lines are units of their own: no phrase runs from a heading into the next line.
                         t.breakBefore[first] = w.breakBefore();

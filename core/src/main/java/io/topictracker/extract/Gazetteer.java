@@ -44,9 +44,8 @@ final class Gazetteer {
 
     private final Node root = new Node();
     private final Map<String, String> nameByCompactKey = new HashMap<>();
-    /** First words of forms that have no capital at all ("scikit-learn", "o1"): few, checked in a loop. */
-    private String[] lowerCaseFirstWords = new String[0];
-    private int[] lowerCaseFirstHashes = new int[0];
+    /** Stands for "no known name starts with this word" in a {@link Lexeme}'s memory. */
+    private static final Node NO_NODE = new Node();
     private final Map<String, Entity> byName = new HashMap<>();
 
     private Gazetteer() {}
@@ -92,13 +91,6 @@ final class Gazetteer {
             if (words.length == 0) {
                 continue;
             }
-            Word first = words[0];
-            if (!first.anyUpper() && !java.util.Arrays.asList(lowerCaseFirstWords).contains(first.text())) {
-                lowerCaseFirstWords = java.util.Arrays.copyOf(lowerCaseFirstWords, lowerCaseFirstWords.length + 1);
-                lowerCaseFirstWords[lowerCaseFirstWords.length - 1] = first.text();
-                lowerCaseFirstHashes = java.util.Arrays.copyOf(lowerCaseFirstHashes, lowerCaseFirstHashes.length + 1);
-                lowerCaseFirstHashes[lowerCaseFirstHashes.length - 1] = first.text().hashCode();
-            }
             Node node = root;
             for (Word w : words) {
                 node = node.next.computeIfAbsent(w.text(), t -> new Node());
@@ -135,13 +127,13 @@ final class Gazetteer {
         if (!first.anyUpper() && !startsLowerCaseForm(first)) {
             return null; // most words of an article, and no name starts like them
         }
-        Node node = root;
+        Node node = null;
         Match best = null;
         for (int j = i; j < words.length; j++) {
             if (j > i && words[j].breakBefore()) {
                 break;
             }
-            node = node.next.get(words[j].text());
+            node = j == i ? firstNode(first) : node.next.get(words[j].text());
             if (node == null) {
                 break;
             }
@@ -154,16 +146,22 @@ final class Gazetteer {
 
     /** Whether a word without capitals can start a known name: only a few forms have none ("o1"). */
     boolean startsLowerCaseForm(Word word) {
-        if (lowerCaseFirstHashes.length == 0) {
-            return false;
+        return firstNode(word) != null;
+    }
+
+    /**
+     * The trie node of the names that start with {@code word}, or null. Asked of most words of every
+     * article, so the answer is remembered with the word's form in its {@link Lexeme}.
+     */
+    private Node firstNode(Word word) {
+        Lexeme lexeme = word.lexeme();
+        if (lexeme.gazetteer != this) {
+            Node node = root.next.get(lexeme.text);
+            lexeme.gazetteerEntry = node == null ? NO_NODE : node;
+            lexeme.gazetteer = this;
         }
-        int hash = word.textHash();
-        for (int k = 0; k < lowerCaseFirstHashes.length; k++) {
-            if (lowerCaseFirstHashes[k] == hash && word.textEquals(lowerCaseFirstWords[k])) {
-                return true;
-            }
-        }
-        return false;
+        Object node = lexeme.gazetteerEntry;
+        return node == NO_NODE ? null : (Node) node;
     }
 
     /** The entity whose name or alias has this {@link #compactKey}, or null. */

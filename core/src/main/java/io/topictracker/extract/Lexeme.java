@@ -21,6 +21,12 @@ final class Lexeme {
     final int[] tokenIds;
     /** The {@link NameWords} lists the form is on, as bits. */
     final int cues;
+    /**
+     * The {@link Gazetteer} that {@link #gazetteerEntry} belongs to: what a gazetteer says of the
+     * form is remembered for the last gazetteer that was asked (there is one per taxonomy).
+     */
+    Object gazetteer;
+    Object gazetteerEntry;
 
     Lexeme(char[] chars, int hash, String text, String folded, String[] tokens, int[] tokenIds, int cues) {
         this.chars = chars;

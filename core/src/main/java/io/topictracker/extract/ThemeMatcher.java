@@ -87,9 +87,9 @@ final class ThemeMatcher {
 
     /** The themes a phrase signals when it is read as text (sorted, each once). */
     private int[] themesOf(String phrase) {
-        List<String> tokens = Tokenizer.phraseTokens(phrase);
+        String[] tokens = Tokenizer.phraseTokens(phrase).toArray(new String[0]);
         boolean[] signalled = new boolean[themeNames.length];
-        scan(tokens, new boolean[tokens.size()], (start, end, themes) -> {
+        scan(tokens, tokens.length, new boolean[tokens.length], (start, end, themes) -> {
             for (int t : themes) {
                 signalled[t] = true;
             }
@@ -125,26 +125,6 @@ final class ThemeMatcher {
         void match(int start, int end, int[] themes);
     }
 
-    /**
-     * Theme → number of phrase matches in a token stream; {@code breakBefore[i]} marks punctuation
-     * before token i, which no phrase spans.
-     */
-    SortedMap<String, Integer> count(List<String> tokens, boolean[] breakBefore) {
-        int[] counts = new int[themeNames.length];
-        scan(tokens, breakBefore, (start, end, themes) -> {
-            for (int theme : themes) {
-                counts[theme]++;
-            }
-        });
-        SortedMap<String, Integer> themes = new TreeMap<>();
-        for (int t = 0; t < counts.length; t++) {
-            if (counts[t] > 0) {
-                themes.put(themeNames[t], counts[t]);
-            }
-        }
-        return themes;
-    }
-
     /** What {@link #collect} finds: counts per theme and the token index of each counted match. */
     static final class Hits {
         final int[] counts;
@@ -157,17 +137,20 @@ final class ThemeMatcher {
         }
     }
 
-    /** Counts and first match positions per theme. */
-    Hits collect(List<String> tokens, boolean[] breakBefore) {
+    /**
+     * Counts and first match positions per theme in the token stream {@code tokens[0, n)};
+     * {@code breakBefore[i]} marks punctuation before token i, which no phrase spans.
+     */
+    Hits collect(String[] tokens, int n, boolean[] breakBefore) {
         Hits hits = new Hits(themeNames.length);
-        scan(tokens, breakBefore, (start, end, themes) -> {
+        scan(tokens, n, breakBefore, (start, end, themes) -> {
             for (int theme : themes) {
-                int n = hits.counts[theme]++;
-                if (n < ThemeEvidence.MAX_OFFSETS) {
+                int seen = hits.counts[theme]++;
+                if (seen < ThemeEvidence.MAX_OFFSETS) {
                     if (hits.firstTokens[theme] == null) {
                         hits.firstTokens[theme] = new int[ThemeEvidence.MAX_OFFSETS];
                     }
-                    hits.firstTokens[theme][n] = start;
+                    hits.firstTokens[theme][seen] = start;
                 }
             }
         });
@@ -183,23 +166,22 @@ final class ThemeMatcher {
     }
 
     /** Each phrase match as "tokens -> [themes]", for seeing why an article got its themes. */
-    List<String> explain(List<String> tokens, boolean[] breakBefore) {
+    List<String> explain(String[] tokens, int n, boolean[] breakBefore) {
         List<String> out = new ArrayList<>();
-        scan(tokens, breakBefore, (start, end, themes) -> {
+        scan(tokens, n, breakBefore, (start, end, themes) -> {
             List<String> names = new ArrayList<>();
             for (int theme : themes) {
                 names.add(themeNames[theme]);
             }
-            out.add(String.join(" ", tokens.subList(start, end + 1)) + " -> " + (names.isEmpty() ? "(ignored)" : names));
+            out.add(String.join(" ", Arrays.asList(tokens).subList(start, end + 1)) + " -> " + (names.isEmpty() ? "(ignored)" : names));
         });
         return out;
     }
 
-    void scan(List<String> tokens, boolean[] breakBefore, MatchSink sink) {
-        int n = tokens.size();
+    void scan(String[] tokens, int n, boolean[] breakBefore, MatchSink sink) {
         int i = 0;
         while (i < n) {
-            if (!firstTokenHashes[tokens.get(i).hashCode() & (firstTokenHashes.length - 1)]) {
+            if (!firstTokenHashes[tokens[i].hashCode() & (firstTokenHashes.length - 1)]) {
                 i++;
                 continue;
             }
@@ -210,7 +192,7 @@ final class ThemeMatcher {
                 if (j > i && breakBefore[j]) {
                     break;
                 }
-                node = node.next.get(tokens.get(j));
+                node = node.next.get(tokens[j]);
                 if (node == null) {
                     break;
                 }

@@ -56,13 +56,21 @@ final class Tokenizer {
     private static final byte WORD = 1;
     private static final byte UPPER = 2;
     private static final byte LETTER = 4;
-    /** {@link #WORD}, {@link #UPPER} and {@link #LETTER} of each ASCII character. */
+    /** Gap characters: {@link #isSoftGap}, whitespace as the line's shape counts it, markup, sentence end. */
+    private static final byte SOFT_GAP = 8;
+    private static final byte SPACE = 16;
+    private static final byte MARKUP = 32;
+    private static final byte SENTENCE_END = 64;
+    /** The character classes above, of each ASCII character. */
     private static final byte[] ASCII = new byte[0x80];
 
     static {
         for (char c = 0; c < 0x80; c++) {
             ASCII[c] = (byte) ((isWordChar(c) ? WORD : 0) | (c >= 'A' && c <= 'Z' ? UPPER : 0)
-                    | (Character.isLetter(c) ? LETTER : 0));
+                    | (Character.isLetter(c) ? LETTER : 0) | (isSoftGap(c) ? SOFT_GAP : 0)
+                    | (c == ' ' || (c <= '\r' && c >= '\t') ? SPACE : 0)
+                    | (c == '<' || c == '=' || c == '{' || c == '[' || c == '/' ? MARKUP : 0)
+                    | (c == '.' || c == '!' || c == '?' ? SENTENCE_END : 0));
         }
     }
 
@@ -128,24 +136,42 @@ final class Tokenizer {
         boolean sentenceEnd = false;
         while (i < to) {
             char raw = line[i];
-            char c = normalise(raw);
-            if (!isWordChar(c)) {
-                if (!isSoftGap(c)) {
-                    hardGap = true;
+            char c;
+            if (raw < 0x80) {
+                byte k = ASCII[raw];
+                if ((k & WORD) == 0) {
+                    // A gap character, and its share of the line's shape, by table.
+                    hardGap |= (k & SOFT_GAP) == 0;
+                    if ((k & SPACE) != 0) {
+                        chunks += space ? 0 : 1;
+                        space = true;
+                    } else {
+                        space = false;
+                        markup |= (k & MARKUP) != 0;
+                        sentenceEnd |= (k & SENTENCE_END) != 0;
+                    }
+                    i++;
+                    continue;
                 }
-                // The gap's share of the line's shape (as written: a no-break space is no whitespace here).
-                if (raw == ' ' || (raw < 0x80 ? raw <= '\r' && raw >= '\t' : Character.isWhitespace(raw))) {
-                    chunks += space ? 0 : 1;
-                    space = true;
-                } else {
-                    space = false;
-                    markup |= raw == '<' || raw == '=' || raw == '{' || raw == '[' || raw == '/';
-                    sentenceEnd |= raw == '.' || raw == '!' || raw == '?';
+                c = raw;
+            } else {
+                c = normaliseNonAscii(raw);
+                if (!Character.isLetterOrDigit(c)) {
+                    hardGap |= !isSoftGap(c);
+                    // As written: a no-break space is no whitespace to the shape.
+                    if (Character.isWhitespace(raw)) {
+                        chunks += space ? 0 : 1;
+                        space = true;
+                    } else {
+                        space = false;
+                    }
+                    i++;
+                    continue;
                 }
-                i++;
-                continue;
             }
             space = false;
+            boolean firstUpper = c < 0x80 ? (ASCII[c] & UPPER) != 0 : Character.isUpperCase(c);
+            boolean firstLower = c < 0x80 ? c >= 'a' && c <= 'z' : Character.isLowerCase(c);
             int start = i;
             // Letters and digits are never rewritten, so a word is a substring of the line unless a
             // typographic joiner (’, ‐) sits inside it.
@@ -196,8 +222,8 @@ final class Tokenizer {
             if (count == words.length) {
                 words = Arrays.copyOf(words, 2 * count);
             }
-            words[count++] = new Word(line, from, start, end, gapStart, hardGap, abbreviation, upper, wordLetter,
-                    rewritten, hash);
+            words[count++] = new Word(line, from, start, end, gapStart, hardGap, abbreviation, upper, firstUpper,
+                    firstLower, wordLetter, rewritten, hash);
             letter |= wordLetter;
             gapStart = i;
             hardGap = false;

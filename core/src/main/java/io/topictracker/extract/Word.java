@@ -41,12 +41,14 @@ final class Word {
      *     for the first word of a line): phrases and names never span such a gap
      * @param abbreviation whether the word is a dotted abbreviation of single letters ("A.I.", "U.S.")
      * @param anyUpper whether any letter is upper-case
+     * @param firstUpper whether the first character is upper-case
+     * @param firstLower whether the first character is lower-case
      * @param hasLetter whether it has a letter at all (so "2024" and "3.5" are not name material)
      * @param rewritten whether a typographic joiner inside it (’, ‐) is normalised in {@link #text()}
      * @param hash {@link String#hashCode()} of the characters {@code [start, end)} of the line
      */
     Word(char[] line, int base, int start, int end, int gapStart, boolean breakBefore, boolean abbreviation,
-            boolean anyUpper, boolean hasLetter, boolean rewritten, int hash) {
+            boolean anyUpper, boolean firstUpper, boolean firstLower, boolean hasLetter, boolean rewritten, int hash) {
         this.line = line;
         this.base = base;
         this.start = start;
@@ -58,8 +60,8 @@ final class Word {
         this.hasLetter = hasLetter;
         this.rewritten = rewritten;
         this.hash = hash;
-        this.firstUpper = anyUpper && Character.isUpperCase(line[start]);
-        this.firstLower = Character.isLowerCase(line[start]);
+        this.firstUpper = firstUpper;
+        this.firstLower = firstLower;
     }
 
     /** What this thread's {@link Lexicon} knows of the word's form. */
