@@ -49,6 +49,10 @@ import java.util.TreeMap;
  */
 final class EntityFinder {
 
+    private static final int TYPE_COUNT = EntityType.values().length;
+    /** The votes of a gazetteer name: its type is known. */
+    private static final int[] NO_VOTES = new int[TYPE_COUNT];
+
     private final Gazetteer gazetteer;
 
     EntityFinder(Gazetteer gazetteer) {
@@ -62,7 +66,7 @@ final class EntityFinder {
     private static final class Group {
         final Gazetteer.Entity known;
         final Map<String, Integer> forms = new TreeMap<>();
-        final int[] votes = new int[EntityType.values().length];
+        final int[] votes = new int[TYPE_COUNT];
         List<String> words = List.of();
         int textMentions;
         int headingMentions;
@@ -158,91 +162,111 @@ final class EntityFinder {
      * while tokenizing for themes): such words are ordinary words in this article.
      */
     List<EntityMention> find(List<TextLine> lines, Lexicon lowerCase) {
-        // A capital in mid-sentence is evidence of a name; a capital at a sentence start only with it.
-        // And the last words of two- and three-word capitalised runs are surnames a weak place name may
-        // share. One pass, looking only at words with a capital: most words of an article have none.
-        Set<String> midSentenceCapitals = new HashSet<>();
-        Set<String> surnames = new HashSet<>();
-        for (TextLine line : lines) {
-            Word[] words = line.words();
-            int n = words.length;
-            boolean text = line.kind() == TextLine.Kind.TEXT;
-            for (int i = 1; i < n; i++) {
-                Word w = words[i];
-                if (!w.anyUpper()) {
-                    continue;
-                }
-                if (text && w.capitalised() && !line.sentenceStart(i)) {
-                    midSentenceCapitals.add(w.text());
-                }
-                Word prev = words[i - 1];
-                if (!w.breakBefore() && prev.anyUpper() && prev.is(FIRST_NAMES) && nameLike(w) && nameLike(prev)
-                        && (i + 1 == n || words[i + 1].breakBefore() || !nameLike(words[i + 1]))) {
-                    surnames.add(w.text());
-                }
-            }
-        }
-
+        CaseEvidence evidence = CaseEvidence.of(lines);
         Map<String, Group> known = new TreeMap<>();
         List<Candidate> candidates = new ArrayList<>();
         for (TextLine line : lines) {
             if (line.kind() == TextLine.Kind.SHOUTING) {
                 continue;
             }
-            boolean heading = line.kind() == TextLine.Kind.HEADING;
-            Word[] words = line.words();
-            boolean[] consumed = new boolean[words.length];
-            for (int i = 0; i < words.length; ) {
-                Word w = words[i];
-                if (!w.anyUpper() && !gazetteer.startsLowerCaseForm(w)) {
-                    i++; // most words of an article: no name starts like them
-                    continue;
-                }
-                Gazetteer.Match m = gazetteer.longestAt(words, i);
-                if (m == null || (m.weak() && !weakFormCounts(line, m))) {
-                    i++;
-                    continue;
-                }
-                int end = m.end();
-                while (end < words.length && !words[end].breakBefore() && words[end].is(LEGAL_FORMS)) {
-                    end++; // "Apple Inc." is Apple
-                }
-                int runEnd = containingRunEnd(line, m.start(), end);
-                if (runEnd > 0) {
-                    // "Boston University", "Oklahoma Supreme Court": a longer name that contains a known one.
-                    i = runEnd;
-                    continue;
-                }
-                if (m.weak() && m.end() - m.start() == 1 && surnames.contains(words[m.start()].text())) {
-                    i++; // "Kent" after "Chris Kent" is the person, not the county
-                    continue;
-                }
-                int productEnd = m.entity().type() == EntityType.PLACE || m.entity().type() == EntityType.PERSON
-                        ? end : productRunEnd(line, end);
-                if (productEnd > end) {
-                    int[] votes = new int[EntityType.values().length];
-                    votes[EntityType.PRODUCT.ordinal()] = 3;
-                    List<String> texts = new ArrayList<>();
-                    for (int k = m.start(); k < productEnd; k++) {
-                        texts.add(words[k].text());
-                        consumed[k] = true;
-                    }
-                    candidates.add(new Candidate(surface(line, m.start(), productEnd), List.copyOf(texts),
-                            line.kind() != TextLine.Kind.TEXT, votes, null));
-                    i = productEnd;
-                    continue;
-                }
-                String name = m.entity().name();
-                known.computeIfAbsent(name, n -> new Group(m.entity()))
-                        .add(name, List.of(), heading, new int[EntityType.values().length]);
-                for (int k = m.start(); k < end; k++) {
-                    consumed[k] = true;
-                }
-                i = end;
-            }
-            collectRuns(line, consumed, lowerCase, midSentenceCapitals, candidates);
+            boolean[] consumed = new boolean[line.words().length];
+            findKnown(line, consumed, evidence.surnames(), known, candidates);
+            collectRuns(line, consumed, lowerCase, evidence.midSentenceCapitals(), candidates);
         }
         return resolve(known, candidates);
+    }
+
+    /**
+     * What the article's capitals say as a whole: the words it capitalises in mid-sentence (evidence
+     * of a name; a capital at a sentence start is evidence only with it), and the last words of two-
+     * and three-word capitalised runs that start with a given name (surnames a weak place name may
+     * share).
+     */
+    private record CaseEvidence(Set<String> midSentenceCapitals, Set<String> surnames) {
+
+        /** One pass, looking only at words with a capital: most words of an article have none. */
+        static CaseEvidence of(List<TextLine> lines) {
+            Set<String> midSentenceCapitals = new HashSet<>();
+            Set<String> surnames = new HashSet<>();
+            for (TextLine line : lines) {
+                Word[] words = line.words();
+                int n = words.length;
+                boolean text = line.kind() == TextLine.Kind.TEXT;
+                for (int i = 1; i < n; i++) {
+                    Word w = words[i];
+                    if (!w.anyUpper()) {
+                        continue;
+                    }
+                    if (text && w.capitalised() && !line.sentenceStart(i)) {
+                        midSentenceCapitals.add(w.text());
+                    }
+                    Word prev = words[i - 1];
+                    if (!w.breakBefore() && prev.anyUpper() && prev.is(FIRST_NAMES) && nameLike(w) && nameLike(prev)
+                            && (i + 1 == n || words[i + 1].breakBefore() || !nameLike(words[i + 1]))) {
+                        surnames.add(w.text());
+                    }
+                }
+            }
+            return new CaseEvidence(midSentenceCapitals, surnames);
+        }
+    }
+
+    /**
+     * The gazetteer's names in one line: each known name goes to {@code known} (or, followed by more
+     * capitalised words, to {@code candidates} as a product: "Google Drive"), and its words are
+     * marked {@code consumed} so that no capitalised run takes them again.
+     */
+    private void findKnown(TextLine line, boolean[] consumed, Set<String> surnames, Map<String, Group> known,
+            List<Candidate> candidates) {
+        boolean heading = line.kind() == TextLine.Kind.HEADING;
+        Word[] words = line.words();
+        for (int i = 0; i < words.length; ) {
+            Word w = words[i];
+            if (!w.anyUpper() && !gazetteer.startsLowerCaseForm(w)) {
+                i++; // most words of an article: no name starts like them
+                continue;
+            }
+            Gazetteer.Match m = gazetteer.longestAt(words, i);
+            if (m == null || (m.weak() && !weakFormCounts(line, m))) {
+                i++;
+                continue;
+            }
+            int end = m.end();
+            while (end < words.length && !words[end].breakBefore() && words[end].is(LEGAL_FORMS)) {
+                end++; // "Apple Inc." is Apple
+            }
+            int runEnd = containingRunEnd(line, m.start(), end);
+            if (runEnd > 0) {
+                // "Boston University", "Oklahoma Supreme Court": a longer name that contains a known one.
+                i = runEnd;
+                continue;
+            }
+            if (m.weak() && m.end() - m.start() == 1 && surnames.contains(words[m.start()].text())) {
+                i++; // "Kent" after "Chris Kent" is the person, not the county
+                continue;
+            }
+            int productEnd = m.entity().type() == EntityType.PLACE || m.entity().type() == EntityType.PERSON
+                    ? end : productRunEnd(line, end);
+            if (productEnd > end) {
+                int[] votes = new int[TYPE_COUNT];
+                votes[EntityType.PRODUCT.ordinal()] = 3;
+                List<String> texts = new ArrayList<>();
+                for (int k = m.start(); k < productEnd; k++) {
+                    texts.add(words[k].text());
+                    consumed[k] = true;
+                }
+                candidates.add(new Candidate(surface(line, m.start(), productEnd), List.copyOf(texts),
+                        line.kind() != TextLine.Kind.TEXT, votes, null));
+                i = productEnd;
+                continue;
+            }
+            String name = m.entity().name();
+            known.computeIfAbsent(name, n -> new Group(m.entity())).add(name, List.of(), heading, NO_VOTES);
+            for (int k = m.start(); k < end; k++) {
+                consumed[k] = true;
+            }
+            i = end;
+        }
     }
 
     /** A weak gazetteer form counts only mid-sentence in running text, and alone. */
@@ -525,7 +549,7 @@ final class EntityFinder {
         if (!informative) {
             return null;
         }
-        int[] votes = heading ? new int[EntityType.values().length] : votes(line, s, e);
+        int[] votes = heading ? new int[TYPE_COUNT] : votes(line, s, e);
         String acronym = definedAcronym(line, s, e);
         if (size >= 2 && words[e - 1].is(LEGAL_FORMS)) {
             e--; // "Brightwave Inc" and "Brightwave Corp" are Brightwave, typed by the legal form
@@ -621,7 +645,7 @@ final class EntityFinder {
 
     /** Type votes from the words around the run {@code [s, e)}. */
     private int[] votes(TextLine line, int s, int e) {
-        int[] votes = new int[EntityType.values().length];
+        int[] votes = new int[TYPE_COUNT];
         Word[] words = line.words();
         int size = e - s;
         Word first = words[s];

@@ -205,17 +205,21 @@ public final class PageClutter {
         if (NAVIGATION.contains(bare)) {
             return true;
         }
-        String[] words = bare.split(" ");
-        if (startsWithBullet(line) && words.length <= 2 && !hasSentencePunctuation(bare)) {
+        // Words of the normalised line: it has single spaces, so one more than its spaces.
+        int words = 1;
+        for (int i = bare.indexOf(' '); i >= 0; i = bare.indexOf(' ', i + 1)) {
+            words++;
+        }
+        if (startsWithBullet(line) && words <= 2 && !hasSentencePunctuation(bare)) {
             return true; // "• Home", "• Engage"
         }
-        if (isArchiveDate(words)) {
+        if (words >= 2 && words <= 4 && isArchiveDate(bare.split(" "))) {
             return true;
         }
-        if (words.length <= 8 && isSocialLine(bare)) {
+        if (words <= 8 && isSocialLine(bare)) {
             return true;
         }
-        if (words.length <= 6 && (bare.startsWith("share on ") || bare.startsWith("share this")
+        if (words <= 6 && (bare.startsWith("share on ") || bare.startsWith("share this")
                 || bare.startsWith("share via ") || bare.startsWith("share:"))) {
             return true; // "Share on Social Media", "Share this:"
         }
@@ -228,7 +232,7 @@ public final class PageClutter {
         if (startsWithAny(bare, CAPTION_PREFIXES)) {
             return true;
         }
-        if (startsWithAny(bare, PROMO_PREFIXES) && words.length <= 15 && bare.indexOf('.') < 0) {
+        if (startsWithAny(bare, PROMO_PREFIXES) && words <= 15 && bare.indexOf('.') < 0) {
             return true;
         }
         if (bare.startsWith("tags:") || bare.startsWith("tagged:") || bare.startsWith("tagged with")
@@ -240,21 +244,31 @@ public final class PageClutter {
 
     /** Lower-cased, whitespace collapsed, typographic quotes and dashes normalised. */
     private static String normalise(String line) {
-        StringBuilder sb = new StringBuilder(line.length());
+        char[] out = new char[line.length()];
+        int n = 0;
         boolean space = false;
+        boolean ascii = true;
         for (int i = 0; i < line.length(); i++) {
             char c = Tokenizer.normalise(line.charAt(i));
-            if (Character.isWhitespace(c)) {
+            if (c < 0x80 ? c == ' ' || (c <= '\r' && c >= '\t') || (c >= '\u001C' && c <= '\u001F')
+                    : Character.isWhitespace(c)) {
                 space = true;
                 continue;
             }
-            if (space && sb.length() > 0) {
-                sb.append(' ');
+            if (space && n > 0) {
+                out[n++] = ' ';
             }
             space = false;
-            sb.append(c);
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            } else if (c >= 0x80) {
+                ascii = false;
+            }
+            out[n++] = c;
         }
-        return sb.toString().toLowerCase(Locale.ROOT);
+        String s = new String(out, 0, n);
+        // ASCII is folded above; the rest (with Unicode's special cases) by String#toLowerCase.
+        return ascii ? s : s.toLowerCase(Locale.ROOT);
     }
 
     /** Headings repeat with Markdown marks or bullets in front ("# Title" after the title). */
@@ -373,13 +387,13 @@ public final class PageClutter {
     }
 
     /** "Posted on February 6, 2024 by Charles Dyer", "By Jane Doe". */
-    private static boolean isByline(String bare, Word[] lineWords, String[] words) {
+    private static boolean isByline(String bare, Word[] lineWords, int words) {
         if ((bare.startsWith("posted on ") || bare.startsWith("posted by ") || bare.startsWith("published on ")
                         || bare.startsWith("published by ") || bare.startsWith("updated on ")
-                        || bare.startsWith("last updated")) && words.length <= 20) {
+                        || bare.startsWith("last updated")) && words <= 20) {
             return true;
         }
-        if (bare.startsWith("by ") && words.length <= 5 && !hasSentencePunctuation(bare)) {
+        if (bare.startsWith("by ") && words <= 5 && !hasSentencePunctuation(bare)) {
             // Only a run of names: "By 2030 most cars ..." is a sentence.
             for (int i = 1; i < lineWords.length; i++) {
                 if (!lineWords[i].capitalised()) {
@@ -391,7 +405,7 @@ public final class PageClutter {
         return false;
     }
 
-    private static boolean isFooter(String bare, String[] words) {
+    private static boolean isFooter(String bare, int words) {
         if (bare.startsWith("\u00A9") || bare.startsWith("(c) ") || bare.startsWith("copyright \u00A9")
                 || (bare.startsWith("copyright ") && bare.matches("copyright (\\(c\\) )?\\d{4}.*"))) {
             return true;
@@ -402,7 +416,7 @@ public final class PageClutter {
         if (bare.contains("| powered by") || bare.contains("proudly powered by")) {
             return true;
         }
-        return bare.startsWith("powered by") && words.length <= 8 && bare.indexOf(',') < 0;
+        return bare.startsWith("powered by") && words <= 8 && bare.indexOf(',') < 0;
     }
 
     /**

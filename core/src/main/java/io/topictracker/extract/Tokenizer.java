@@ -74,22 +74,6 @@ final class Tokenizer {
         }
     }
 
-    /**
-     * {@link String#hashCode()} of {@code chars[from, to)}, two characters a step: the same value,
-     * with half the chain of dependent multiplications.
-     */
-    static int hash(char[] chars, int from, int to) {
-        int h = 0;
-        int k = from;
-        for (; k + 1 < to; k += 2) {
-            h = 961 * h + 31 * chars[k] + chars[k + 1];
-        }
-        if (k < to) {
-            h = 31 * h + chars[k];
-        }
-        return h;
-    }
-
     private static boolean isJoiner(char c) {
         return c == '-' || c == '\'' || c == '.' || c == '&';
     }
@@ -178,6 +162,9 @@ final class Tokenizer {
             boolean rewritten = false;
             boolean upper = false;
             boolean wordLetter = false;
+            boolean dotted = false;
+            // String#hashCode() of the word as written, built as the characters go by.
+            int hash = 0;
             while (true) {
                 // ASCII letters and digits by table: the loop every character of every word goes through.
                 while (i < to) {
@@ -189,6 +176,7 @@ final class Tokenizer {
                         }
                         upper |= (k & UPPER) != 0;
                         wordLetter |= (k & LETTER) != 0;
+                        hash = 31 * hash + c;
                     } else {
                         c = normaliseNonAscii(c);
                         if (!Character.isLetterOrDigit(c)) {
@@ -196,6 +184,7 @@ final class Tokenizer {
                         }
                         upper |= Character.isUpperCase(c);
                         wordLetter |= Character.isLetter(c);
+                        hash = 31 * hash + c;
                     }
                     i++;
                 }
@@ -205,17 +194,20 @@ final class Tokenizer {
                 if (c == '\'' && isPossessiveAt(line, i, to)) {
                     break;
                 }
-                sentenceEnd |= line[i] == '.';
+                dotted |= line[i] == '.';
                 rewritten |= line[i] != c;
+                hash = 31 * hash + line[i];
                 i++;
             }
-            boolean abbreviation = isAbbreviation(line, start, i);
-            if ((abbreviation || isInitial(line, start, i, to)) && i < to && line[i] == '.') {
+            sentenceEnd |= dotted;
+            // Only a word with a dot inside can be an abbreviation, only one before a dot an initial.
+            boolean abbreviation = dotted && isAbbreviation(line, start, i);
+            if (i < to && line[i] == '.' && (abbreviation || isInitial(line, start, i, to))) {
                 sentenceEnd = true;
+                hash = 31 * hash + '.';
                 i++;
             }
             int end = i;
-            int hash = hash(line, start, end);
             if (i < to && normalise(line[i]) == '\'' && isPossessiveAt(line, i, to)) {
                 i += 2;
             }
