@@ -624,8 +624,15 @@ final class EntityFinder {
 
     /** The run as written, spaces collapsed, quotes and hyphens normalised. */
     private static String surface(TextLine line, int s, int e) {
+        Word first = line.words()[s];
+        if (e - s == 1 && !first.rewritten()) {
+            return first.text(); // one word as written: the lexicon's string, no copy
+        }
         Word last = line.words()[e - 1];
-        String raw = line.text().substring(line.words()[s].start(), last.start() + last.text().length());
+        String raw = line.text().substring(first.start(), last.start() + last.text().length());
+        if (plainSurface(raw)) {
+            return raw;
+        }
         StringBuilder sb = new StringBuilder(raw.length());
         boolean space = false;
         for (int i = 0; i < raw.length(); i++) {
@@ -641,6 +648,25 @@ final class EntityFinder {
             sb.append(c);
         }
         return sb.toString();
+    }
+
+    /** Whether {@link #surface} leaves {@code raw} as it is: single spaces, nothing to normalise. */
+    private static boolean plainSurface(String raw) {
+        boolean space = false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == ' ') {
+                if (space) {
+                    return false;
+                }
+                space = true;
+            } else if (Tokenizer.normalise(c) != c || Character.isWhitespace(c)) {
+                return false;
+            } else {
+                space = false;
+            }
+        }
+        return true;
     }
 
     /** Type votes from the words around the run {@code [s, e)}. */
@@ -751,13 +777,13 @@ final class EntityFinder {
         if (k >= words.length) {
             return false;
         }
-        boolean opens = line.gapBefore(k).contains("(") || (fold(words[k]).equals("for") && !words[k].breakBefore()
+        boolean opens = line.gapContains(k, '(') || (fold(words[k]).equals("for") && !words[k].breakBefore()
                 && k + 1 < words.length && words[k + 1].is(PLATFORMS));
         if (!opens) {
             return false;
         }
         for (int j = k; j < Math.min(words.length, k + 4); j++) {
-            if (j > k && line.gapBefore(j).contains(")")) {
+            if (j > k && line.gapContains(j, ')')) {
                 return false;
             }
             if (words[j].is(PLATFORMS)) {

@@ -46,7 +46,7 @@ public final class Extractor {
         lexicon.beginArticle();
         Article article = Article.of(title, body);
         Tokens tokens = Tokens.of(article.lines, lexicon);
-        ThemeMatcher.Hits hits = themes.collect(tokens.tokens, tokens.size, tokens.breakBefore);
+        ThemeMatcher.Hits hits = themes.collect(tokens.tokens, tokens.hashes, tokens.size, tokens.breakBefore);
         SortedMap<String, Integer> counts = new TreeMap<>();
         SortedMap<String, ThemeEvidence> evidence = new TreeMap<>();
         for (int t = 0; t < themes.themeCount(); t++) {
@@ -75,7 +75,7 @@ public final class Extractor {
         Lexicon lexicon = Lexicon.local();
         lexicon.beginArticle();
         Tokens tokens = Tokens.of(Article.of(title, body).lines, lexicon);
-        return themes.explain(tokens.tokens, tokens.size, tokens.breakBefore);
+        return themes.explain(tokens.tokens, tokens.hashes, tokens.size, tokens.breakBefore);
     }
 
     /**
@@ -149,6 +149,8 @@ public final class Extractor {
     /** The theme tokens of an article, with where punctuation separates them and where each starts. */
     private static final class Tokens {
         String[] tokens = new String[1024];
+        /** Each token's hash, so the theme matcher can pass over most tokens without reading them. */
+        int[] hashes = new int[1024];
         int size;
         boolean[] breakBefore = new boolean[1024];
         /** Character offset of each token's word; index of each token's line. */
@@ -170,12 +172,19 @@ public final class Extractor {
                     if (size > t.tokens.length) {
                         int capacity = Math.max(size, 2 * t.tokens.length);
                         t.tokens = Arrays.copyOf(t.tokens, capacity);
+                        t.hashes = Arrays.copyOf(t.hashes, capacity);
                         t.breakBefore = Arrays.copyOf(t.breakBefore, capacity);
                         t.offset = Arrays.copyOf(t.offset, capacity);
                         t.line = Arrays.copyOf(t.line, capacity);
                     }
-                    for (int k = first; k < size; k++) {
-                        t.tokens[k] = lexeme.tokens[k - first];
+                    if (lexeme.token != null) {
+                        t.tokens[first] = lexeme.token;
+                        t.hashes[first] = lexeme.tokenHash;
+                    } else {
+                        for (int k = first; k < size; k++) {
+                            t.tokens[k] = lexeme.tokens[k - first];
+                            t.hashes[k] = lexeme.tokens[k - first].hashCode();
+                        }
                     }
                     t.size = size;
                     if (size > first) {

@@ -19,6 +19,13 @@ final class Lexeme {
     final String[] tokens;
     /** Each token's id in its {@link Lexicon}, so an article can mark tokens in an array. */
     final int[] tokenIds;
+    /**
+     * The one token of a one-token form (most forms), its hash and its id; null, 0 and -1 otherwise.
+     * Kept in the lexeme itself so that the per-word work reads one object, not three.
+     */
+    final String token;
+    final int tokenHash;
+    final int tokenId;
     /** The {@link NameWords} lists the form is on, as bits. */
     final int cues;
     /**
@@ -35,6 +42,9 @@ final class Lexeme {
         this.folded = folded;
         this.tokens = tokens;
         this.tokenIds = tokenIds;
+        this.token = tokens.length == 1 ? tokens[0] : null;
+        this.tokenHash = tokens.length == 1 ? tokens[0].hashCode() : 0;
+        this.tokenId = tokens.length == 1 ? tokenIds[0] : -1;
         this.cues = cues;
     }
 }

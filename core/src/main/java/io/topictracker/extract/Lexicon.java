@@ -54,6 +54,10 @@ final class Lexicon {
 
     /** Notes that the article writes the tokens of {@code lexeme} in lower case. */
     void markLowerCase(Lexeme lexeme) {
+        if (lexeme.tokenId >= 0) {
+            lowerCaseMark[lexeme.tokenId] = article;
+            return;
+        }
         for (int id : lexeme.tokenIds) {
             lowerCaseMark[id] = article;
         }
@@ -61,6 +65,9 @@ final class Lexicon {
 
     /** Whether every token of {@code lexeme} is written in lower case elsewhere in this article. */
     boolean writtenLowerCase(Lexeme lexeme) {
+        if (lexeme.tokenId >= 0) {
+            return lowerCaseMark[lexeme.tokenId] == article;
+        }
         for (int id : lexeme.tokenIds) {
             if (lowerCaseMark[id] != article) {
                 return false;

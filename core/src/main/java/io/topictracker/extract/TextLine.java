@@ -94,10 +94,15 @@ record TextLine(String text, Word[] words, Kind kind, int offset) {
         return seen;
     }
 
-    /** The punctuation and spaces between word {@code i} and the word before it. */
-    String gapBefore(int i) {
+    /** Whether the punctuation and spaces between word {@code i} and the word before it have {@code c}. */
+    boolean gapContains(int i, char c) {
         Word w = words[i];
-        return text.substring(w.gapStart(), w.start());
+        for (int k = w.gapStart(); k < w.start(); k++) {
+            if (text.charAt(k) == c) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -89,12 +89,20 @@ final class ThemeMatcher {
     private int[] themesOf(String phrase) {
         String[] tokens = Tokenizer.phraseTokens(phrase).toArray(new String[0]);
         boolean[] signalled = new boolean[themeNames.length];
-        scan(tokens, tokens.length, new boolean[tokens.length], (start, end, themes) -> {
+        scan(tokens, hashes(tokens), tokens.length, new boolean[tokens.length], (start, end, themes) -> {
             for (int t : themes) {
                 signalled[t] = true;
             }
         });
         return indexes(signalled);
+    }
+
+    private static int[] hashes(String[] tokens) {
+        int[] out = new int[tokens.length];
+        for (int k = 0; k < tokens.length; k++) {
+            out[k] = tokens[k].hashCode();
+        }
+        return out;
     }
 
     private static int[] without(int[] themes, int theme) {
@@ -141,9 +149,9 @@ final class ThemeMatcher {
      * Counts and first match positions per theme in the token stream {@code tokens[0, n)};
      * {@code breakBefore[i]} marks punctuation before token i, which no phrase spans.
      */
-    Hits collect(String[] tokens, int n, boolean[] breakBefore) {
+    Hits collect(String[] tokens, int[] hashes, int n, boolean[] breakBefore) {
         Hits hits = new Hits(themeNames.length);
-        scan(tokens, n, breakBefore, (start, end, themes) -> {
+        scan(tokens, hashes, n, breakBefore, (start, end, themes) -> {
             for (int theme : themes) {
                 int seen = hits.counts[theme]++;
                 if (seen < ThemeEvidence.MAX_OFFSETS) {
@@ -166,9 +174,9 @@ final class ThemeMatcher {
     }
 
     /** Each phrase match as "tokens -> [themes]", for seeing why an article got its themes. */
-    List<String> explain(String[] tokens, int n, boolean[] breakBefore) {
+    List<String> explain(String[] tokens, int[] hashes, int n, boolean[] breakBefore) {
         List<String> out = new ArrayList<>();
-        scan(tokens, n, breakBefore, (start, end, themes) -> {
+        scan(tokens, hashes, n, breakBefore, (start, end, themes) -> {
             List<String> names = new ArrayList<>();
             for (int theme : themes) {
                 names.add(themeNames[theme]);
@@ -178,10 +186,11 @@ final class ThemeMatcher {
         return out;
     }
 
-    void scan(String[] tokens, int n, boolean[] breakBefore, MatchSink sink) {
+    /** Each match in {@code tokens[0, n)}, whose hashes are {@code hashes}. */
+    void scan(String[] tokens, int[] hashes, int n, boolean[] breakBefore, MatchSink sink) {
         int i = 0;
         while (i < n) {
-            if (!firstTokenHashes[tokens[i].hashCode() & (firstTokenHashes.length - 1)]) {
+            if (!firstTokenHashes[hashes[i] & (firstTokenHashes.length - 1)]) {
                 i++;
                 continue;
             }

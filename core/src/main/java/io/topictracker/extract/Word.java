@@ -130,6 +130,11 @@ final class Word {
         return abbreviation;
     }
 
+    /** Whether a typographic joiner inside it (’, ‐) is normalised in {@link #text()}. */
+    boolean rewritten() {
+        return rewritten;
+    }
+
     boolean anyUpper() {
         return anyUpper;
     }
