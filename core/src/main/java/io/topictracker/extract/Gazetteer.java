@@ -44,6 +44,11 @@ final class Gazetteer {
 
     private final Node root = new Node();
     private final Map<String, String> nameByCompactKey = new HashMap<>();
+    /**
+     * Hash bits of first words without capitals ("o1", "scikit-learn"): few, and this says "none
+     * starts like that" for most lower-case words without looking at their lexeme.
+     */
+    private final boolean[] lowerCaseFirstHashes = new boolean[1 << 12];
     /** Stands for "no known name starts with this word" in a {@link Lexeme}'s memory. */
     private static final Node NO_NODE = new Node();
     private final Map<String, Entity> byName = new HashMap<>();
@@ -90,6 +95,9 @@ final class Gazetteer {
             Word[] words = Tokenizer.wordArray(text);
             if (words.length == 0) {
                 continue;
+            }
+            if (!words[0].anyUpper()) {
+                lowerCaseFirstHashes[words[0].textHash() & (lowerCaseFirstHashes.length - 1)] = true;
             }
             Node node = root;
             for (Word w : words) {
@@ -146,7 +154,7 @@ final class Gazetteer {
 
     /** Whether a word without capitals can start a known name: only a few forms have none ("o1"). */
     boolean startsLowerCaseForm(Word word) {
-        return firstNode(word) != null;
+        return lowerCaseFirstHashes[word.textHash() & (lowerCaseFirstHashes.length - 1)] && firstNode(word) != null;
     }
 
     /**
