@@ -33,6 +33,8 @@ final class Gazetteer {
         final Map<String, Node> next = new HashMap<>(2);
         String name;
         boolean weak;
+        /** The entity named {@link #name}, set once every entry is in (a later entry may retype a name). */
+        Entity entity;
     }
 
     /** Generated places (tools/gazetteer), then the hand-curated list, whose entries win. */
@@ -44,6 +46,8 @@ final class Gazetteer {
 
     private final Node root = new Node();
     private final Map<String, String> nameByCompactKey = new HashMap<>();
+    /** {@link #nameByCompactKey} resolved to entities once built: one lookup per question. */
+    private final Map<String, Entity> byCompactKey = new HashMap<>();
     /**
      * Hash bits of first words without capitals ("o1", "scikit-learn"): few, and this says "none
      * starts like that" for most lower-case words without looking at their lexeme.
@@ -67,7 +71,21 @@ final class Gazetteer {
                 g.add(new Entity(stripWeak(forms.get(0)), e.getKey()), forms);
             }
         }
+        g.resolveNames();
         return g;
+    }
+
+    /** Points each name at its entity, now that each name's last type is known. */
+    private void resolveNames() {
+        nameByCompactKey.forEach((key, name) -> byCompactKey.put(key, byName.get(name)));
+        List<Node> todo = new ArrayList<>(List.of(root));
+        while (!todo.isEmpty()) {
+            Node node = todo.remove(todo.size() - 1);
+            if (node.name != null) {
+                node.entity = byName.get(node.name);
+            }
+            todo.addAll(node.next.values());
+        }
     }
 
     /** The forms of an entry "Name|Alias|~Weak", blank ones dropped; the first is the name. */
@@ -146,7 +164,7 @@ final class Gazetteer {
                 break;
             }
             if (node.name != null) {
-                best = new Match(i, j + 1, byName.get(node.name), node.weak);
+                best = new Match(i, j + 1, node.entity, node.weak);
             }
         }
         return best;
@@ -174,8 +192,7 @@ final class Gazetteer {
 
     /** The entity whose name or alias has this {@link #compactKey}, or null. */
     Entity byCompactKey(String key) {
-        String name = nameByCompactKey.get(key);
-        return name == null ? null : byName.get(name);
+        return byCompactKey.get(key);
     }
 
     private static List<Map.Entry<Entity, List<String>>> readResources() {
