@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +49,11 @@ import java.util.TreeMap;
 final class EntityFinder {
 
     private static final int TYPE_COUNT = EntityType.values().length;
+    /** The order of an article's entities: most mentioned first, then by name, then by type. */
+    private static final Comparator<EntityMention> MOST_MENTIONED_FIRST = Comparator
+            .comparingInt(EntityMention::mentions).reversed()
+            .thenComparing(EntityMention::name)
+            .thenComparing(EntityMention::type);
     /** The votes of a gazetteer name: its type is known. */
     private static final int[] NO_VOTES = new int[TYPE_COUNT];
 
@@ -157,12 +161,12 @@ final class EntityFinder {
     }
 
     /**
-     * The entities of an article's kept lines, most mentioned first, then by name. {@code lowerCase}
+     * The entities of an article's kept lines, most mentioned first, then by name. {@code lexicon}
      * is this thread's lexicon with the article's lower-case words marked (the extractor marks them
      * while tokenizing for themes): such words are ordinary words in this article.
      */
-    List<EntityMention> find(List<TextLine> lines, Lexicon lowerCase) {
-        CaseEvidence evidence = CaseEvidence.of(lines);
+    List<EntityMention> find(List<TextLine> lines, Lexicon lexicon) {
+        CaseEvidence evidence = CaseEvidence.of(lines, lexicon);
         Map<String, Group> known = new TreeMap<>();
         List<Candidate> candidates = new ArrayList<>();
         for (TextLine line : lines) {
@@ -170,8 +174,8 @@ final class EntityFinder {
                 continue;
             }
             boolean[] consumed = new boolean[line.words().length];
-            findKnown(line, consumed, evidence.surnames(), known, candidates);
-            collectRuns(line, consumed, lowerCase, evidence.midSentenceCapitals(), candidates);
+            findKnown(line, consumed, evidence, known, candidates);
+            collectRuns(line, consumed, lexicon, evidence, candidates);
         }
         return resolve(known, candidates);
     }
@@ -182,12 +186,14 @@ final class EntityFinder {
      * and three-word capitalised runs that start with a given name (surnames a weak place name may
      * share).
      */
-    private record CaseEvidence(Set<String> midSentenceCapitals, Set<String> surnames) {
+    private record CaseEvidence(int article) {
 
-        /** One pass, looking only at words with a capital: most words of an article have none. */
-        static CaseEvidence of(List<TextLine> lines) {
-            Set<String> midSentenceCapitals = new HashSet<>();
-            Set<String> surnames = new HashSet<>();
+        /**
+         * One pass, looking only at words with a capital (most words of an article have none), that
+         * marks their lexemes with the article's number in {@code lexicon}.
+         */
+        static CaseEvidence of(List<TextLine> lines, Lexicon lexicon) {
+            int article = lexicon.article();
             for (TextLine line : lines) {
                 Word[] words = line.words();
                 int n = words.length;
@@ -198,16 +204,26 @@ final class EntityFinder {
                         continue;
                     }
                     if (text && w.capitalised() && !line.sentenceStart(i)) {
-                        midSentenceCapitals.add(w.text());
+                        w.lexeme().midSentenceCapitalIn = article;
                     }
                     Word prev = words[i - 1];
                     if (!w.breakBefore() && prev.anyUpper() && prev.is(FIRST_NAMES) && nameLike(w) && nameLike(prev)
                             && (i + 1 == n || words[i + 1].breakBefore() || !nameLike(words[i + 1]))) {
-                        surnames.add(w.text());
+                        w.lexeme().surnameIn = article;
                     }
                 }
             }
-            return new CaseEvidence(midSentenceCapitals, surnames);
+            return new CaseEvidence(article);
+        }
+
+        /** Whether the article capitalises {@code w} in mid-sentence somewhere. */
+        boolean midSentenceCapital(Word w) {
+            return w.lexeme().midSentenceCapitalIn == article;
+        }
+
+        /** Whether the article uses {@code w} as the last word of a given name and surname. */
+        boolean surname(Word w) {
+            return w.lexeme().surnameIn == article;
         }
     }
 
@@ -216,7 +232,7 @@ final class EntityFinder {
      * capitalised words, to {@code candidates} as a product: "Google Drive"), and its words are
      * marked {@code consumed} so that no capitalised run takes them again.
      */
-    private void findKnown(TextLine line, boolean[] consumed, Set<String> surnames, Map<String, Group> known,
+    private void findKnown(TextLine line, boolean[] consumed, CaseEvidence evidence, Map<String, Group> known,
             List<Candidate> candidates) {
         boolean heading = line.kind() == TextLine.Kind.HEADING;
         Word[] words = line.words();
@@ -241,7 +257,7 @@ final class EntityFinder {
                 i = runEnd;
                 continue;
             }
-            if (m.weak() && m.end() - m.start() == 1 && surnames.contains(words[m.start()].text())) {
+            if (m.weak() && m.end() - m.start() == 1 && evidence.surname(words[m.start()])) {
                 i++; // "Kent" after "Chris Kent" is the person, not the county
                 continue;
             }
@@ -470,7 +486,7 @@ final class EntityFinder {
 
 
     /** Maximal runs of capitalised words not already taken by the gazetteer, trimmed and typed. */
-    private void collectRuns(TextLine line, boolean[] consumed, Lexicon lowerCase, Set<String> midSentenceCapitals,
+    private void collectRuns(TextLine line, boolean[] consumed, Lexicon lowerCase, CaseEvidence evidence,
             List<Candidate> out) {
         Word[] words = line.words();
         int n = words.length;
@@ -485,7 +501,7 @@ final class EntityFinder {
                     && (!orgShaped(words, i, end) || roleBeforeConnector(words, i, end))) {
                 end = runEnd(line, consumed, i, false); // "Russia and China" are two names
             }
-            Candidate c = candidate(line, i, end, lowerCase, midSentenceCapitals);
+            Candidate c = candidate(line, i, end, lowerCase, evidence);
             if (c != null) {
                 out.add(c);
             }
@@ -494,7 +510,7 @@ final class EntityFinder {
         }
     }
 
-    private Candidate candidate(TextLine line, int start, int end, Lexicon lowerCase, Set<String> midSentenceCapitals) {
+    private Candidate candidate(TextLine line, int start, int end, Lexicon lowerCase, CaseEvidence evidence) {
         Word[] words = line.words();
         int s = start;
         int e = end;
@@ -511,7 +527,7 @@ final class EntityFinder {
         if (s == e) {
             return null;
         }
-        if (!heading && s == start && line.sentenceStart(s) && !midSentenceCapitals.contains(words[s].text())) {
+        if (!heading && s == start && line.sentenceStart(s) && !evidence.midSentenceCapital(words[s])) {
             // Every sentence starts with a capital, so the first word needs evidence of its own: the
             // article capitalises it elsewhere, it is a first name, or the context types the whole run
             // ("Agility Robotics, headquartered in ...", "Shivaun Raff, its co-founder, ...").
@@ -894,9 +910,7 @@ final class EntityFinder {
                 out.add(new EntityMention(g.canonical(), type, g.textMentions + g.headingMentions));
             }
         }
-        out.sort(Comparator.comparingInt(EntityMention::mentions).reversed()
-                .thenComparing(EntityMention::name)
-                .thenComparing(EntityMention::type));
+        out.sort(MOST_MENTIONED_FIRST);
         return dedupeNames(out);
     }
 
@@ -1174,9 +1188,7 @@ final class EntityFinder {
             byName.merge(m.name(), m, (a, b) -> new EntityMention(a.name(), a.type(), a.mentions() + b.mentions()));
         }
         List<EntityMention> out = new ArrayList<>(byName.values());
-        out.sort(Comparator.comparingInt(EntityMention::mentions).reversed()
-                .thenComparing(EntityMention::name)
-                .thenComparing(EntityMention::type));
+        out.sort(MOST_MENTIONED_FIRST);
         return out;
     }
 

@@ -34,6 +34,13 @@ final class Lexeme {
      */
     Object gazetteer;
     Object gazetteerEntry;
+    /**
+     * The last article (a {@link Lexicon#article()} number) that capitalised the form in mid-sentence,
+     * and the last that used it as a surname: {@link EntityFinder}'s case evidence, kept here instead
+     * of in a set per article.
+     */
+    int midSentenceCapitalIn;
+    int surnameIn;
 
     Lexeme(char[] chars, int hash, String text, String folded, String[] tokens, int[] tokenIds, int cues) {
         this.chars = chars;

@@ -52,6 +52,11 @@ final class Lexicon {
         article++;
     }
 
+    /** The number of the current article, which per-article marks compare with. */
+    int article() {
+        return article;
+    }
+
     /** Notes that the article writes the tokens of {@code lexeme} in lower case. */
     void markLowerCase(Lexeme lexeme) {
         if (lexeme.tokenId >= 0) {
