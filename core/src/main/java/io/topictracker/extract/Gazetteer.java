@@ -118,8 +118,9 @@ final class Gazetteer {
                 lowerCaseFirstHashes[words[0].textHash() & (lowerCaseFirstHashes.length - 1)] = true;
             }
             Node node = root;
+            // Each form's text as such: looked up once, so not worth a place in the thread's lexicon.
             for (Word w : words) {
-                node = node.next.computeIfAbsent(w.text(), t -> new Node());
+                node = node.next.computeIfAbsent(w.computeText(), t -> new Node());
             }
             node.name = entity.name();
             node.weak = weak;

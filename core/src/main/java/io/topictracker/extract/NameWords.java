@@ -52,6 +52,7 @@ final class NameWords {
     static final int COMPANY_WORDS = 1 << 22;
     static final int PRODUCT_WORDS = 1 << 23;
     static final int PLATFORMS = 1 << 24;
+
     /** {@link #GENERIC} or {@link #VOCABULARY}: no evidence of a name by itself. */
     static final int UNINFORMATIVE = 1 << 25;
 
@@ -289,22 +290,18 @@ final class NameWords {
     private static final Set<String> PRODUCT_WORDS_LIST = words("tv", "video", "music", "live", "store", "play", "pay",
             "drive", "maps", "mail", "photos", "cloud", "search", "one", "pro", "max", "mini", "air", "hd", "plus",
             "ultra", "lite", "go", "x", "xl");
+
     /** Operating systems and devices that apps are listed for. */
     private static final Set<String> PLATFORMS_LIST = words("ios", "android", "windows", "win", "mac", "macos", "osx", "linux",
             "iphone", "ipad", "chrome", "web", "blackberry", "xbox", "playstation", "ps4", "switch", "kindle");
 
     /** Generic, also as a contraction: "I've", "We're". */
-    static boolean generic(String folded) {
+    private static boolean generic(String folded) {
         if (folded.indexOf('.') > 0) {
             folded = folded.replace(".", ""); // "A.I." is "ai"
         }
         int apostrophe = folded.indexOf('\'');
         return GENERIC_LIST.contains(apostrophe > 0 ? folded.substring(0, apostrophe) : folded);
-    }
-
-    /** No evidence of a name by itself: a generic word or capitalised tech vocabulary. */
-    static boolean uninformative(String folded) {
-        return generic(folded) || VOCABULARY_LIST.contains(folded);
     }
 
     /** The words of word-list resources, one or more a line, {@code #} comments skipped. */
