@@ -28,6 +28,7 @@ import static io.topictracker.extract.NameWords.UNINFORMATIVE;
 import static io.topictracker.extract.NameWords.VOCABULARY;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Collections;
 import java.util.HashMap;
@@ -63,13 +64,30 @@ final class EntityFinder {
         this.gazetteer = gazetteer;
     }
 
-    /** A capitalised run seen in the article, with the votes its context gave each type. */
-    private record Candidate(String surface, List<String> words, boolean heading, int[] votes, String acronym) {}
+    /**
+     * A capitalised run seen in the article, with the votes its context gave each type; {@code word}
+     * is the one word of a one-word run (most of them), whose lexeme remembers its key and what the
+     * gazetteer says of it, else null.
+     */
+    private record Candidate(String surface, List<String> words, boolean heading, int[] votes, String acronym,
+            Word word) {
+
+        /** The {@link Gazetteer#compactKey} of the surface: mentions with the same key are one name. */
+        String key() {
+            return word != null ? word.compactKey() : Gazetteer.compactKey(surface);
+        }
+
+        /** The known entity with this key, or null. */
+        Gazetteer.Entity known(Gazetteer gazetteer) {
+            return word != null ? gazetteer.byWord(word) : gazetteer.byCompactKey(key());
+        }
+    }
 
     /** Everything seen of one entity in one article. */
     private static final class Group {
         final Gazetteer.Entity known;
-        final Map<String, Integer> forms = new TreeMap<>();
+        /** Each way the article wrote the name, and how often. */
+        final Map<String, Integer> forms = new HashMap<>(4);
         final int[] votes = new int[TYPE_COUNT];
         List<String> words = List.of();
         int textMentions;
@@ -150,10 +168,14 @@ final class EntityFinder {
             }
             // The longest form names the entity most fully; then the commonest; then the first in order.
             String best = null;
+            int bestCount = 0;
             for (Map.Entry<String, Integer> e : forms.entrySet()) {
-                if (best == null || e.getKey().length() > best.length()
-                        || (e.getKey().length() == best.length() && e.getValue() > forms.get(best))) {
-                    best = e.getKey();
+                String form = e.getKey();
+                int count = e.getValue();
+                if (best == null || form.length() > best.length() || (form.length() == best.length()
+                        && (count > bestCount || (count == bestCount && form.compareTo(best) < 0)))) {
+                    best = form;
+                    bestCount = count;
                 }
             }
             return best;
@@ -266,13 +288,11 @@ final class EntityFinder {
             if (productEnd > end) {
                 int[] votes = new int[TYPE_COUNT];
                 votes[EntityType.PRODUCT.ordinal()] = 3;
-                List<String> texts = new ArrayList<>();
                 for (int k = m.start(); k < productEnd; k++) {
-                    texts.add(words[k].text());
                     consumed[k] = true;
                 }
-                candidates.add(new Candidate(surface(line, m.start(), productEnd), List.copyOf(texts),
-                        line.kind() != TextLine.Kind.TEXT, votes, null));
+                candidates.add(new Candidate(surface(line, m.start(), productEnd), texts(words, m.start(), productEnd),
+                        line.kind() != TextLine.Kind.TEXT, votes, null, null));
                 i = productEnd;
                 continue;
             }
@@ -542,7 +562,7 @@ final class EntityFinder {
                 }
             }
         }
-        if (e - s == 1 && demonym(words[s].text())) {
+        if (e - s == 1 && gazetteer.demonym(words[s])) {
             return null; // "Liberian", "Iranians"
         }
         if (e - s >= 3 && words[s].is(VOCABULARY) && words[s + 1].is(FIRST_NAMES)) {
@@ -570,11 +590,17 @@ final class EntityFinder {
         if (size >= 2 && words[e - 1].is(LEGAL_FORMS)) {
             e--; // "Brightwave Inc" and "Brightwave Corp" are Brightwave, typed by the legal form
         }
-        List<String> texts = new ArrayList<>(e - s);
+        return new Candidate(surface(line, s, e), texts(words, s, e), heading, votes, acronym,
+                e - s == 1 ? words[s] : null);
+    }
+
+    /** The texts of words {@code [s, e)}, as a list nobody changes. */
+    private static List<String> texts(Word[] words, int s, int e) {
+        String[] texts = new String[e - s];
         for (int k = s; k < e; k++) {
-            texts.add(words[k].text());
+            texts[k - s] = words[k].text();
         }
-        return new Candidate(surface(line, s, e), List.copyOf(texts), heading, votes, acronym);
+        return Arrays.asList(texts);
     }
 
     /** "National Oceanic and Atmospheric Administration (NOAA)": the acronym in brackets, or null. */
@@ -607,22 +633,6 @@ final class EntityFinder {
     private static boolean anyAllCaps(Word[] words, int s, int e) {
         for (int k = s; k < e; k++) {
             if (words[k].allCaps() || !words[k].hasLetter()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** "Liberian(s)", "Iranian(s)", "Texan": a known place's people. */
-    private boolean demonym(String word) {
-        String w = word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
-        if (w.length() < 4 || !w.endsWith("n")) {
-            return false;
-        }
-        for (String place : new String[] {w.substring(0, w.length() - 1), w.substring(0, w.length() - 2),
-            w.substring(0, w.length() - 3), w.substring(0, w.length() - 3) + "a"}) {
-            Gazetteer.Entity e = gazetteer.byCompactKey(Gazetteer.compactKey(place));
-            if (e != null && e.type() == EntityType.PLACE) {
                 return true;
             }
         }
@@ -725,7 +735,7 @@ final class EntityFinder {
         boolean companyWord = words[s].is(COMPANY_WORDS) || words[e - 1].is(COMPANY_WORDS);
         if (size >= 2 && size <= 3 && first.is(FIRST_NAMES) && !last.is(ORG_SUFFIXES | PLACE_SUFFIXES | LEGAL_FORMS)
                 && !anyAllCaps(words, s, e) && !companyWord && !first.is(COMPASS)
-                && gazetteer.byCompactKey(Gazetteer.compactKey(first.text())) == null) {
+                && gazetteer.byWord(first) == null) {
             // "Gene Munster": a given name and one or two more capitalised words is a person's name.
             votes[EntityType.PERSON.ordinal()] += 2;
         }
@@ -860,8 +870,8 @@ final class EntityFinder {
                 headingCandidates.add(c);
                 continue;
             }
-            String key = Gazetteer.compactKey(c.surface());
-            Gazetteer.Entity entity = gazetteer.byCompactKey(key);
+            String key = c.key();
+            Gazetteer.Entity entity = c.known(gazetteer);
             if (entity != null && c.votes()[entity.type().ordinal()] == 0 && strongCue(c.votes())) {
                 entity = null; // "Kent said": the person, whatever the gazetteer knows a Kent as
             }
@@ -886,8 +896,8 @@ final class EntityFinder {
         // Headings capitalise everything, so they add mentions only to names the text established.
         Map<String, Group> surnameOwners = headingCandidates.isEmpty() ? Map.of() : surnameOwners(known, unknown);
         for (Candidate c : headingCandidates) {
-            String key = Gazetteer.compactKey(c.surface());
-            Gazetteer.Entity entity = gazetteer.byCompactKey(key);
+            String key = c.key();
+            Gazetteer.Entity entity = c.known(gazetteer);
             Group group = entity != null ? known.get(entity.name()) : unknown.get(key);
             if (group == null && c.words().size() == 1) {
                 group = surnameOwners.get(key) == AMBIGUOUS ? null : surnameOwners.get(key);
@@ -960,8 +970,8 @@ final class EntityFinder {
             if (c.acronym() == null || c.heading()) {
                 continue;
             }
-            String longKey = Gazetteer.compactKey(c.surface());
-            Gazetteer.Entity entity = gazetteer.byCompactKey(longKey);
+            String longKey = c.key();
+            Gazetteer.Entity entity = c.known(gazetteer);
             Group target = entity != null ? known.get(entity.name()) : unknown.get(longKey);
             Group acronym = unknown.get(Gazetteer.compactKey(c.acronym()));
             if (target != null && acronym != null && target != acronym) {

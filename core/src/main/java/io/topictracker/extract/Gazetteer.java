@@ -181,14 +181,60 @@ final class Gazetteer {
      * article, so the answer is remembered with the word's form in its {@link Lexeme}.
      */
     private Node firstNode(Word word) {
+        Lexeme lexeme = remembered(word);
+        Object node = lexeme.gazetteerEntry;
+        return node == NO_NODE ? null : (Node) node;
+    }
+
+    /** The entity whose name or alias has the {@link #compactKey} of {@code word}'s text, or null. */
+    Entity byWord(Word word) {
+        Lexeme lexeme = remembered(word);
+        if (!lexeme.knownAsName) {
+            lexeme.gazetteerName = byCompactKey(word.compactKey());
+            lexeme.knownAsName = true;
+        }
+        return (Entity) lexeme.gazetteerName;
+    }
+
+    /** "Liberian(s)", "Iranian(s)", "Texan": a known place's people. */
+    boolean demonym(Word word) {
+        Lexeme lexeme = remembered(word);
+        if (!lexeme.knownAsDemonym) {
+            lexeme.demonym = demonym(lexeme.text);
+            lexeme.knownAsDemonym = true;
+        }
+        return lexeme.demonym;
+    }
+
+    private boolean demonym(String word) {
+        String w = word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
+        if (w.length() < 4 || !w.endsWith("n")) {
+            return false;
+        }
+        for (String place : new String[] {w.substring(0, w.length() - 1), w.substring(0, w.length() - 2),
+            w.substring(0, w.length() - 3), w.substring(0, w.length() - 3) + "a"}) {
+            Entity e = byCompactKey(compactKey(place));
+            if (e != null && e.type() == EntityType.PLACE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The word's lexeme, with what it remembers of a gazetteer made this gazetteer's: its first-word
+     * node looked up, the other answers forgotten until asked.
+     */
+    private Lexeme remembered(Word word) {
         Lexeme lexeme = word.lexeme();
         if (lexeme.gazetteer != this) {
             Node node = root.next.get(lexeme.text);
             lexeme.gazetteerEntry = node == null ? NO_NODE : node;
+            lexeme.knownAsName = false;
+            lexeme.knownAsDemonym = false;
             lexeme.gazetteer = this;
         }
-        Object node = lexeme.gazetteerEntry;
-        return node == NO_NODE ? null : (Node) node;
+        return lexeme;
     }
 
     /** The entity whose name or alias has this {@link #compactKey}, or null. */

@@ -26,6 +26,8 @@ final class Lexeme {
     final String token;
     final int tokenHash;
     final int tokenId;
+    /** {@link Gazetteer#compactKey} of {@link #text}, made when first asked. */
+    String compactKey;
     /** The {@link NameWords} lists the form is on, as bits. */
     final int cues;
     /**
@@ -34,6 +36,12 @@ final class Lexeme {
      */
     Object gazetteer;
     Object gazetteerEntry;
+    /** The gazetteer's entity for the form as a whole name, or null; valid when {@link #knownAsName}. */
+    Object gazetteerName;
+    boolean knownAsName;
+    /** Whether the form names a known place's people ("Liberians"); valid when {@link #knownAsDemonym}. */
+    boolean demonym;
+    boolean knownAsDemonym;
     /**
      * The last article (a {@link Lexicon#article()} number) that capitalised the form in mid-sentence,
      * and the last that used it as a surname: {@link EntityFinder}'s case evidence, kept here instead

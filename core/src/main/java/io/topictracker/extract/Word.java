@@ -97,6 +97,17 @@ final class Word {
         return lexeme().folded;
     }
 
+    /** {@link Gazetteer#compactKey} of {@link #text()}, remembered with the form. */
+    String compactKey() {
+        Lexeme l = lexeme();
+        String key = l.compactKey;
+        if (key == null) {
+            key = Gazetteer.compactKey(l.text);
+            l.compactKey = key;
+        }
+        return key;
+    }
+
     /** Whether the form is on any of the {@link NameWords} lists in {@code cues} (a bit mask). */
     boolean is(int cues) {
         return (lexeme().cues & cues) != 0;
