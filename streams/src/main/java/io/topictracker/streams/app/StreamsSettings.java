@@ -102,8 +102,11 @@ public record StreamsSettings(
         props.put(StreamsConfig.producerPrefix("max.request.size"), Integer.toString(maxArticleBytes + 64 * 1024));
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class.getName());
         props.put(BoundedRocksDbConfig.MEMORY_BYTES_CONFIG, Long.toString(rocksDbMemoryBytes));
-        // The 5.0 default, opted into now (silences a start-up warning; no global stores here).
+        // The 5.0 default, opted into now (silences a start-up warning; no global stores here). The
+        // partition assignor builds its own StreamsConfig from the main consumer's settings, so they get
+        // it too, or it warns at every start.
         props.put("processing.exception.handler.global.enabled", "true"); // constant is deprecated for 5.0
+        props.put(StreamsConfig.mainConsumerPrefix("processing.exception.handler.global.enabled"), "true");
         props.putAll(clientOverrides);
         return props;
     }
