@@ -55,6 +55,11 @@ final class Lexicon {
         article++;
     }
 
+    /** How many word forms the lexicon holds. */
+    int size() {
+        return size;
+    }
+
     /** The number of the current article, which per-article marks compare with. */
     int article() {
         return article;

@@ -22,6 +22,28 @@ class ExtractorTest {
     }
 
     @Test
+    void shouldExtractTheSameAfterTheThreadsLexiconStartsAfresh() {
+        Extractor extractor = Extractor.withDefaultTaxonomy();
+        SeedArticle seed = SeedArticle.load("000_945879bacdbee9c1.txt");
+        Extraction before = extractor.extract(seed.title(), seed.body());
+        // 120,000 made-up words, in articles of 10,000, take the lexicon past its 100,000 forms.
+        StringBuilder body = new StringBuilder();
+        int word = 0;
+        boolean restarted = false;
+        for (int article = 0; article < 12; article++) {
+            int sizeBefore = Lexicon.local().size();
+            body.setLength(0);
+            for (int k = 0; k < 10_000; k++, word++) {
+                body.append(k % 2 == 0 ? " Zq" : " zq").append(Integer.toString(word, 26).replace('0', 'x')).append(k % 15 == 14 ? "." : "");
+            }
+            extractor.extract(null, body.toString());
+            restarted |= Lexicon.local().size() < sizeBefore;
+        }
+        assertTrue(restarted, "the lexicon started afresh");
+        assertEquals(before, extractor.extract(seed.title(), seed.body()));
+    }
+
+    @Test
     void shouldAcceptANullOrBlankTitle() {
         Extractor extractor = Extractor.withDefaultTaxonomy();
         assertEquals(extractor.extract(null, "A data leak."), extractor.extract("  ", "A data leak."));
