@@ -321,7 +321,9 @@ class HttpRobustnessIT {
         probes.raw("two Host headers", "GET /api/themes HTTP/1.1\r\nHost: a\r\nHost: b\r\nConnection: close\r\n\r\n");
         // An HTTP version other than 1.0/1.1 is answered 505 by Jetty's parser (RFC 9110 15.6.6), not by the API.
         probes.rawExpect(Set.of(400, 505), "HTTP/9.9", "GET /api/themes HTTP/9.9\r\nHost: x\r\nConnection: close\r\n\r\n");
-        probes.raw("HTTP/2.0 on a 1.1 socket", "GET /api/themes HTTP/2.0\r\nHost: x\r\nConnection: close\r\n\r\n");
+        // Jetty's answer varies from run to run (a 4xx in most clean-clone runs, 505 in one): a protocol
+        // answer, checked like the others for the JSON body and for leaks.
+        probes.rawExpect(Set.of(400, 426, 505), "HTTP/2.0 on a 1.1 socket", "GET /api/themes HTTP/2.0\r\nHost: x\r\nConnection: close\r\n\r\n");
         probes.rawExpect(Set.of(400, 505), "garbage line (read as HTTP/0.9)", "HELLO THERE\r\n\r\n");
         probes.raw("TLS hello on the plain port", new String(new byte[] {0x16, 0x03, 0x01, 0x00, (byte) 0xa5, 0x01, 0x00, 0x00},
                 StandardCharsets.ISO_8859_1));
