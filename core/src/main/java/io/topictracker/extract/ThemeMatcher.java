@@ -27,7 +27,7 @@ final class ThemeMatcher {
     private final String[] themeNames;
     /**
      * Hash bits of the first tokens of phrases: most tokens of an article start no phrase, and this
-     * says so without a map lookup (tokens are the stemmer's own strings, their hash is cached).
+     * says so from the token's hash (which the lexicon keeps beside it) without a map lookup.
      */
     private final boolean[] firstTokenHashes = new boolean[1 << 12];
 
