@@ -46,7 +46,7 @@ final class Gazetteer {
 
     private final Node root = new Node();
     private final Map<String, String> nameByCompactKey = new HashMap<>();
-    /** {@link #nameByCompactKey} resolved to entities once built: one lookup per question. */
+    /** {@link #nameByCompactKey} resolved to entities once built (that map is then emptied). */
     private final Map<String, Entity> byCompactKey = new HashMap<>();
     /**
      * Hash bits of first words without capitals ("o1", "scikit-learn"): few, and this says "none
@@ -78,6 +78,7 @@ final class Gazetteer {
     /** Points each name at its entity, now that each name's last type is known. */
     private void resolveNames() {
         nameByCompactKey.forEach((key, name) -> byCompactKey.put(key, byName.get(name)));
+        nameByCompactKey.clear(); // only needed while entries could still retype a name
         List<Node> todo = new ArrayList<>(List.of(root));
         while (!todo.isEmpty()) {
             Node node = todo.remove(todo.size() - 1);

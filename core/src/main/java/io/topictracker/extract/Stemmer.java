@@ -60,11 +60,6 @@ final class Stemmer {
         return LOCAL.get();
     }
 
-    /** The stem of a token that is already case-folded, from this thread's stemmer. */
-    static String stem(String folded) {
-        return local().of(folded);
-    }
-
     /** The stem of a token that is already case-folded. */
     String of(String folded) {
         String cached = cache.get(folded);

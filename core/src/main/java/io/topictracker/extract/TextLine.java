@@ -31,14 +31,6 @@ record TextLine(String text, Word[] words, Kind kind, int offset) {
             "dr", "mr", "mrs", "ms", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt",
             "jr", "sr", "inc", "corp", "ltd", "co", "vs", "no", "mt", "ft");
 
-    static TextLine of(String text) {
-        return of(text, 0);
-    }
-
-    static TextLine of(String text, int offset) {
-        return of(text, Tokenizer.wordArray(text), offset);
-    }
-
     /** A line whose words are already cut ({@link PageClutter} does it while judging the line). */
     static TextLine of(String text, Word[] words, int offset) {
         return new TextLine(text, words, classify(text, words, false), offset);

@@ -67,11 +67,7 @@ final class Word {
     /** What this thread's {@link Lexicon} knows of the word's form. */
     Lexeme lexeme() {
         Lexeme l = lexeme;
-        if (l == null) {
-            l = Lexicon.local().of(this);
-            lexeme = l;
-        }
-        return l;
+        return l != null ? l : lexeme(Lexicon.local());
     }
 
     /** As {@link #lexeme()}, with the lexicon already in hand. */
@@ -122,10 +118,6 @@ final class Word {
     /** Offset of the word in its line. */
     int start() {
         return start - base;
-    }
-
-    int length() {
-        return end - start;
     }
 
     /** Offset in its line where the gap before the word starts. */
