@@ -32,7 +32,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,21 +67,17 @@ final class EntityFinder {
     }
 
     /**
-     * A capitalised run seen in the article, with the votes its context gave each type; {@code word}
-     * is the one word of a one-word run (most of them), whose lexeme remembers its key and what the
-     * gazetteer says of it, else null.
+     * A capitalised run seen in the article, with the votes its context gave each type; {@code key}
+     * is the {@link Gazetteer#compactKey} of the surface (mentions with the same key are one name),
+     * {@code keys} that of each word; {@code word} is the one word of a one-word run (most of them),
+     * whose lexeme remembers what the gazetteer says of it, else null.
      */
-    private record Candidate(String surface, List<String> words, boolean heading, int[] votes, String acronym,
-            Word word) {
-
-        /** The {@link Gazetteer#compactKey} of the surface: mentions with the same key are one name. */
-        String key() {
-            return word != null ? word.compactKey() : Gazetteer.compactKey(surface);
-        }
+    private record Candidate(String surface, String key, List<String> words, List<String> keys, boolean heading,
+            int[] votes, String acronym, Word word) {
 
         /** The known entity with this key, or null. */
         Gazetteer.Entity known(Gazetteer gazetteer) {
-            return word != null ? gazetteer.byWord(word) : gazetteer.byCompactKey(key());
+            return word != null ? gazetteer.byWord(word) : gazetteer.byCompactKey(key);
         }
     }
 
@@ -89,11 +87,13 @@ final class EntityFinder {
         /** Each way the article wrote the name, and how often. */
         final Map<String, Integer> forms = new HashMap<>(4);
         final int[] votes = new int[TYPE_COUNT];
+        /** The longest form seen, as words and as their compact keys. */
         List<String> words = List.of();
+        private List<String> wordKeys = List.of();
         int textMentions;
         int headingMentions;
-        /** {@link #nameWords()} as compact keys, worked out when first asked (the merges ask often). */
-        private List<String> keys;
+        /** {@link #initials} of the name, worked out when first asked. */
+        private String initials;
 
         Group(Gazetteer.Entity known) {
             this.known = known;
@@ -101,31 +101,33 @@ final class EntityFinder {
 
         /** The words of the name: of the known name, else the longest form seen. */
         List<String> nameWords() {
-            return known != null ? List.of(known.name().split(" ")) : words;
+            return known != null ? known.words() : words;
         }
 
         /** {@link #nameWords()}, each as its {@link Gazetteer#compactKey}. */
         List<String> keys() {
-            if (keys == null) {
-                List<String> nameWords = nameWords();
-                List<String> out = new ArrayList<>(nameWords.size());
-                for (String w : nameWords) {
-                    out.add(Gazetteer.compactKey(w));
-                }
-                keys = out;
+            return known != null ? known.keys() : wordKeys;
+        }
+
+        /** "Federal Open Market Committee" → "fomc"; connectors are skipped. */
+        String initials() {
+            if (initials == null) {
+                initials = EntityFinder.initials(nameWords());
             }
-            return keys;
+            return initials;
         }
 
-        private void setWords(List<String> longer) {
+        private void setWords(List<String> longer, List<String> longerKeys) {
             words = longer;
-            keys = null;
+            wordKeys = longerKeys;
+            initials = null;
         }
 
-        void add(String surface, List<String> surfaceWords, boolean heading, int[] typeVotes) {
+        void add(String surface, List<String> surfaceWords, List<String> surfaceKeys, boolean heading,
+                int[] typeVotes) {
             forms.merge(surface, 1, Integer::sum);
             if (surfaceWords.size() > words.size()) {
-                setWords(surfaceWords);
+                setWords(surfaceWords, surfaceKeys);
             }
             if (heading) {
                 headingMentions++;
@@ -140,7 +142,7 @@ final class EntityFinder {
         void absorb(Group other) {
             other.forms.forEach((form, count) -> forms.merge(form, count, Integer::sum));
             if (other.words.size() > words.size()) {
-                setWords(other.words);
+                setWords(other.words, other.wordKeys);
             }
             textMentions += other.textMentions;
             headingMentions += other.headingMentions;
@@ -291,13 +293,12 @@ final class EntityFinder {
                 for (int k = m.start(); k < productEnd; k++) {
                     consumed[k] = true;
                 }
-                candidates.add(new Candidate(surface(line, m.start(), productEnd), texts(words, m.start(), productEnd),
-                        line.kind() != TextLine.Kind.TEXT, votes, null, null));
+                candidates.add(candidate(line, m.start(), productEnd, line.kind() != TextLine.Kind.TEXT, votes, null));
                 i = productEnd;
                 continue;
             }
             String name = m.entity().name();
-            known.computeIfAbsent(name, n -> new Group(m.entity())).add(name, List.of(), heading, NO_VOTES);
+            known.computeIfAbsent(name, n -> new Group(m.entity())).add(name, List.of(), List.of(), heading, NO_VOTES);
             for (int k = m.start(); k < end; k++) {
                 consumed[k] = true;
             }
@@ -590,17 +591,26 @@ final class EntityFinder {
         if (size >= 2 && words[e - 1].is(LEGAL_FORMS)) {
             e--; // "Brightwave Inc" and "Brightwave Corp" are Brightwave, typed by the legal form
         }
-        return new Candidate(surface(line, s, e), texts(words, s, e), heading, votes, acronym,
-                e - s == 1 ? words[s] : null);
+        return candidate(line, s, e, heading, votes, acronym);
     }
 
-    /** The texts of words {@code [s, e)}, as a list nobody changes. */
-    private static List<String> texts(Word[] words, int s, int e) {
+    /** The candidate of words {@code [s, e)} of {@code line}. */
+    private static Candidate candidate(TextLine line, int s, int e, boolean heading, int[] votes, String acronym) {
+        Word[] words = line.words();
+        String surface = surface(line, s, e);
+        if (e - s == 1) {
+            Word w = words[s];
+            String key = w.compactKey();
+            return new Candidate(surface, key, List.of(w.text()), List.of(key), heading, votes, acronym, w);
+        }
         String[] texts = new String[e - s];
+        String[] keys = new String[e - s];
         for (int k = s; k < e; k++) {
             texts[k - s] = words[k].text();
+            keys[k - s] = words[k].compactKey();
         }
-        return Arrays.asList(texts);
+        return new Candidate(surface, Gazetteer.compactKey(surface), Arrays.asList(texts), Arrays.asList(keys),
+                heading, votes, acronym, null);
     }
 
     /** "National Oceanic and Atmospheric Administration (NOAA)": the acronym in brackets, or null. */
@@ -884,7 +894,7 @@ final class EntityFinder {
             Group group = e != null
                     ? known.computeIfAbsent(e.name(), n -> new Group(e))
                     : unknown.computeIfAbsent(key, k -> new Group(null));
-            group.add(c.surface(), c.words(), false, c.votes());
+            group.add(c.surface(), c.words(), c.keys(), false, c.votes());
         }
         mergePlurals(unknown);
         mergeAcronyms(known, unknown, candidates);
@@ -903,7 +913,7 @@ final class EntityFinder {
                 group = surnameOwners.get(key) == AMBIGUOUS ? null : surnameOwners.get(key);
             }
             if (group != null && group.textMentions > 0) {
-                group.add(c.surface(), c.words(), true, c.votes());
+                group.add(c.surface(), c.words(), c.keys(), true, c.votes());
             }
         }
 
@@ -956,10 +966,14 @@ final class EntityFinder {
 
     /** "iPods" after "iPod": one product. */
     private static void mergePlurals(Map<String, Group> unknown) {
-        for (String key : List.copyOf(unknown.keySet())) {
+        // In key order, so a singular ("ipod") is still there when its plural ("ipods") comes.
+        for (Iterator<Map.Entry<String, Group>> it = unknown.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Group> e = it.next();
+            String key = e.getKey();
             Group singular = key.endsWith("s") ? unknown.get(key.substring(0, key.length() - 1)) : null;
-            if (singular != null && unknown.get(key).words.size() == 1) {
-                singular.absorb(unknown.remove(key));
+            if (singular != null && e.getValue().words.size() == 1) {
+                singular.absorb(e.getValue());
+                it.remove();
             }
         }
     }
@@ -983,8 +997,8 @@ final class EntityFinder {
 
     /** "Verizon Communications" after "Verizon", "Genentech Inc.": a known company plus a company word. */
     private void mergeLegalForms(Map<String, Group> known, Map<String, Group> unknown) {
-        for (String key : List.copyOf(unknown.keySet())) {
-            Group g = unknown.get(key);
+        for (Iterator<Group> it = unknown.values().iterator(); it.hasNext(); ) {
+            Group g = it.next();
             if (g.words.size() < 2) {
                 continue;
             }
@@ -999,7 +1013,7 @@ final class EntityFinder {
             }
             if (rest) {
                 known.computeIfAbsent(first.name(), n -> new Group(first)).absorb(g);
-                unknown.remove(key);
+                it.remove();
             }
         }
     }
@@ -1024,14 +1038,15 @@ final class EntityFinder {
             return;
         }
         Set<Group> absorbed = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (String key : List.copyOf(unknown.keySet())) {
-            Group g = unknown.get(key);
-            if (g == null || g.personLike() || g.words.size() > 3) {
+        for (Iterator<Map.Entry<String, Group>> it = unknown.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Group> entry = it.next();
+            String key = entry.getKey();
+            Group g = entry.getValue();
+            if (g.personLike() || g.words.size() > 3) {
                 continue;
             }
             List<String> part = g.keys();
-            boolean acronym = g.words.size() == 1 && g.words.get(0).equals(g.words.get(0).toUpperCase(Locale.ROOT))
-                    && g.words.get(0).length() >= 2;
+            boolean acronym = g.words.size() == 1 && g.words.get(0).length() >= 2 && upperCase(g.words.get(0));
             Group owner = null;
             boolean ambiguous = false;
             for (Group other : owners) {
@@ -1043,7 +1058,7 @@ final class EntityFinder {
                         || (part.size() == 1 && isPlural(part.get(0), whole.get(0))) // "Marines", "Marine Corps"
                         // the last word is the head of "Marine Corps", not of "Association of Alabama"
                         || (endsWith(whole, part) && !whole.contains("of"));
-                boolean initials = acronym && initials(other.nameWords()).equals(key);
+                boolean initials = acronym && other.initials().equals(key);
                 if ((head && compatible(g, other)) || initials) {
                     ambiguous |= owner != null && owner != other;
                     owner = other;
@@ -1051,10 +1066,24 @@ final class EntityFinder {
             }
             if (owner != null && !ambiguous) {
                 owner.absorb(g);
-                unknown.remove(key);
+                it.remove();
                 absorbed.add(g);
             }
         }
+    }
+
+    /** Whether upper-casing leaves {@code w} as it is ("NASA", "3M"). */
+    private static boolean upperCase(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (c >= 0x80) {
+                return w.equals(w.toUpperCase(Locale.ROOT)); // Unicode's special cases
+            }
+            if (c >= 'a' && c <= 'z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "marines" of "marine", without building the plural. */
@@ -1138,37 +1167,35 @@ final class EntityFinder {
 
     /** "Charles Dyer" and "Charles A. Dyer": same first and last word, one person. */
     private static void mergeNameVariants(Map<String, Group> unknown) {
-        Map<String, String> byEnds = new TreeMap<>();
-        for (String key : List.copyOf(unknown.keySet())) {
-            Group g = unknown.get(key);
+        // The first group in key order with given ends takes the later ones.
+        Map<String, Group> byEnds = new HashMap<>();
+        for (Iterator<Group> it = unknown.values().iterator(); it.hasNext(); ) {
+            Group g = it.next();
             if (g.words.size() < 2) {
                 continue;
             }
             List<String> keys = g.keys();
-            String ends = keys.get(0) + " " + keys.get(keys.size() - 1);
-            String into = byEnds.get(ends);
-            if (into == null) {
-                byEnds.put(ends, key);
-                continue;
+            Group target = byEnds.putIfAbsent(keys.get(0) + " " + keys.get(keys.size() - 1), g);
+            if (target != null) {
+                target.absorb(g);
+                it.remove();
             }
-            Group target = unknown.get(into);
-            target.absorb(g);
-            unknown.remove(key);
         }
     }
 
     /** A lone surname ("Leahy") joins the one person of the article with that last name. */
     private static void mergeSurnames(Map<String, Group> known, Map<String, Group> unknown) {
         Map<String, Group> owners = surnameOwners(known, unknown);
-        for (String key : List.copyOf(unknown.keySet())) {
-            Group g = unknown.get(key);
-            if (g == null || g.words.size() != 1) {
+        for (Iterator<Map.Entry<String, Group>> it = unknown.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Group> e = it.next();
+            Group g = e.getValue();
+            if (g.words.size() != 1) {
                 continue;
             }
-            Group owner = owners.get(key);
+            Group owner = owners.get(e.getKey());
             if (owner != null && owner != AMBIGUOUS && owner != g) {
                 owner.absorb(g);
-                unknown.remove(key);
+                it.remove();
             }
         }
     }
@@ -1193,6 +1220,14 @@ final class EntityFinder {
 
     /** Two groups that ended with the same canonical name (a form of a known name, say) become one. */
     private static List<EntityMention> dedupeNames(List<EntityMention> sorted) {
+        Set<String> names = new HashSet<>();
+        boolean twice = false;
+        for (EntityMention m : sorted) {
+            twice |= !names.add(m.name());
+        }
+        if (!twice) {
+            return sorted;
+        }
         Map<String, EntityMention> byName = new LinkedHashMap<>();
         for (EntityMention m : sorted) {
             byName.merge(m.name(), m, (a, b) -> new EntityMention(a.name(), a.type(), a.mentions() + b.mentions()));

@@ -130,8 +130,17 @@ public final class Extractor {
         static Article of(String title, String body) {
             Objects.requireNonNull(body, "body");
             boolean hasTitle = title != null && !title.isBlank();
-            // One pass over title and body together, so a body that repeats the title counts it once.
-            String text = hasTitle ? title + "\n" + body : body;
+            // One pass over title and body together, so a body that repeats the title counts it once;
+            // scanned as an array, cheaper than String.charAt per character.
+            char[] text;
+            if (hasTitle) {
+                text = new char[title.length() + 1 + body.length()];
+                title.getChars(0, title.length(), text, 0);
+                text[title.length()] = '\n';
+                body.getChars(0, body.length(), text, title.length() + 1);
+            } else {
+                text = body.toCharArray();
+            }
             PageClutter.Kept kept = PageClutter.kept(text);
             List<TextLine> lines = new ArrayList<>(kept.starts().length);
             String strippedTitle = hasTitle ? title.strip() : null;
@@ -146,8 +155,14 @@ public final class Extractor {
         }
     }
 
-    /** The theme tokens of an article, with where punctuation separates them and where each starts. */
+    /**
+     * The theme tokens of an article, with where punctuation separates them and where each starts.
+     * Each thread reuses its own, so that an article does not allocate them afresh.
+     */
     private static final class Tokens {
+        private static final ThreadLocal<Tokens> LOCAL = ThreadLocal.withInitial(Tokens::new);
+        private static final int KEPT = 1 << 16;
+
         String[] tokens = new String[1024];
         /** Each token's hash, so the theme matcher can pass over most tokens without reading them. */
         int[] hashes = new int[1024];
@@ -159,7 +174,12 @@ public final class Extractor {
 
         /** The tokens of {@code lines}; marks in {@code lexicon} the tokens the article writes in lower case. */
         static Tokens of(List<TextLine> lines, Lexicon lexicon) {
-            Tokens t = new Tokens();
+            Tokens t = LOCAL.get();
+            if (t.tokens.length > KEPT) {
+                t = new Tokens(); // a huge article's arrays are not kept for the next one
+                LOCAL.set(t);
+            }
+            t.size = 0;
             for (int l = 0; l < lines.size(); l++) {
                 TextLine textLine = lines.get(l);
                 for (Word w : textLine.words()) {
@@ -189,9 +209,9 @@ public final class Extractor {
                     t.size = size;
                     if (size > first) {
                         // Lines are units of their own: no phrase runs from a heading into the next line.
-                        t.breakBefore[first] = w.breakBefore();
                         int at = textLine.offset() + w.start();
                         for (int k = first; k < size; k++) {
+                            t.breakBefore[k] = k == first && w.breakBefore();
                             t.offset[k] = at;
                             t.line[k] = l;
                         }

@@ -23,8 +23,24 @@ import java.util.Map;
  */
 final class Gazetteer {
 
-    /** One known entity: its canonical name and type. */
-    record Entity(String name, EntityType type) {}
+    /**
+     * One known entity: its canonical name and type, and the name's words, each also as its
+     * {@link #compactKey} (worked out once: entity finding compares names word by word).
+     */
+    record Entity(String name, EntityType type, List<String> words, List<String> keys) {
+
+        Entity(String name, EntityType type) {
+            this(name, type, List.of(name.split(" ")), keysOf(List.of(name.split(" "))));
+        }
+
+        private static List<String> keysOf(List<String> words) {
+            String[] keys = new String[words.size()];
+            for (int k = 0; k < keys.length; k++) {
+                keys[k] = compactKey(words.get(k));
+            }
+            return List.of(keys);
+        }
+    }
 
     /** A gazetteer match: words {@code [start, end)} name {@code entity}. */
     record Match(int start, int end, Entity entity, boolean weak) {}

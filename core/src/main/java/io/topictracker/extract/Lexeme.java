@@ -10,7 +10,7 @@ final class Lexeme {
 
     /** The normalised characters, as {@link Word#text()} writes them (the table key). */
     final char[] chars;
-    /** {@link String#hashCode()} of {@link #text}. */
+    /** {@link Tokenizer#hash} of {@link #text}. */
     final int hash;
     final String text;
     /** {@link #text} case-folded with {@code Locale.ROOT}. */

@@ -74,14 +74,17 @@ public final class PageClutter {
 
     /** {@link #keptLines} with the offset of each kept line in {@code text}. */
     static Kept kept(String text) {
+        return kept(text.toCharArray());
+    }
+
+    /** {@link #kept(String)} of the text in {@code cs} (which it does not modify). */
+    static Kept kept(char[] cs) {
         List<String> kept = new ArrayList<>();
         List<Integer> starts = new ArrayList<>();
         List<Word[]> words = new ArrayList<>();
         List<Integer> tailMarkers = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Set<LongLine> seenLong = new HashSet<>();
-        // One copy of the text, scanned as an array: cheaper than String.charAt per character.
-        char[] cs = text.toCharArray();
         int n = cs.length;
         int start = 0;
         while (start <= n) {
@@ -102,7 +105,7 @@ public final class PageClutter {
             if (a == b) {
                 continue;
             }
-            String line = text.substring(a, b);
+            String line = new String(cs, a, b - a);
             Tokenizer.Scan shape = Tokenizer.scan(cs, a, b);
             if (shape.chunks() > SHORT_LINE_WORDS) {
                 // Most of an article's bytes are long prose lines: check them cheaply, and as written,

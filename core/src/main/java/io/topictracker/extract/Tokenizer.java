@@ -53,24 +53,27 @@ final class Tokenizer {
         }
     }
 
-    private static final byte WORD = 1;
-    private static final byte UPPER = 2;
-    private static final byte LETTER = 4;
-    /** Gap characters: {@link #isSoftGap}, whitespace as the line's shape counts it, markup, sentence end. */
-    private static final byte SOFT_GAP = 8;
-    private static final byte SPACE = 16;
-    private static final byte MARKUP = 32;
-    private static final byte SENTENCE_END = 64;
+    private static final int WORD = 1;
+    private static final int UPPER = 2;
+    private static final int LETTER = 4;
+    /** Whitespace as the line's shape counts it, markup, sentence end, a gap character that is not soft. */
+    private static final int SPACE_SHIFT = 4;
+    private static final int SPACE = 1 << SPACE_SHIFT;
+    private static final int MARKUP = 32;
+    private static final int SENTENCE_END = 64;
+    private static final int HARD_SHIFT = 7;
+    private static final int HARD = 1 << HARD_SHIFT;
     /** The character classes above, of each ASCII character. */
-    private static final byte[] ASCII = new byte[0x80];
+    private static final int[] ASCII = new int[0x80];
 
     static {
         for (char c = 0; c < 0x80; c++) {
-            ASCII[c] = (byte) ((isWordChar(c) ? WORD : 0) | (c >= 'A' && c <= 'Z' ? UPPER : 0)
-                    | (Character.isLetter(c) ? LETTER : 0) | (isSoftGap(c) ? SOFT_GAP : 0)
+            boolean word = isWordChar(c);
+            ASCII[c] = (word ? WORD : 0) | (c >= 'A' && c <= 'Z' ? UPPER : 0)
+                    | (Character.isLetter(c) ? LETTER : 0) | (!word && !isSoftGap(c) ? HARD : 0)
                     | (c == ' ' || (c <= '\r' && c >= '\t') ? SPACE : 0)
                     | (c == '<' || c == '=' || c == '{' || c == '[' || c == '/' ? MARKUP : 0)
-                    | (c == '.' || c == '!' || c == '?' ? SENTENCE_END : 0));
+                    | (c == '.' || c == '!' || c == '?' ? SENTENCE_END : 0);
         }
     }
 
@@ -104,124 +107,213 @@ final class Tokenizer {
     record Scan(Word[] words, int chunks, boolean letter, boolean markup, boolean sentenceEnd) {}
 
     /**
-     * Cuts the line {@code chars[from, to)} into words (positions relative to {@code from}). One pass
-     * over the characters, since it runs on every line of every article.
+     * Cuts the line {@code chars[from, to)} into words (positions relative to {@code from}). It runs on
+     * every line of every article, so it works in two passes: the first goes over the characters
+     * without a branch that depends on them (where a word starts or ends is data, not control flow:
+     * ends of words are what a CPU mispredicts), recording each run of word characters with its hash
+     * and character classes; the second goes over those runs, joining "open-source", "U.S." and
+     * "don't", and dropping a possessive 's.
      */
     static Scan scan(char[] line, int from, int to) {
-        Word[] words = new Word[Math.max(4, (to - from) / 6)];
+        int length = to - from;
+        Runs runs = Runs.local(length);
+        int[] bound = runs.bound;
+        int[] power = runs.power;
+        int[] hashes = runs.hashes;
+        int[] classes = runs.classes;
+        int[] hard = runs.hard;
         int count = 0;
-        int i = from;
-        int gapStart = from;
-        boolean hardGap = true;
+        int inWord = 0;
+        int inSpace = 0;
+        int sum = 0;
+        int wordClasses = 0;
+        int hardChars = 0;
+        int lineClasses = 0;
         int chunks = 1;
-        boolean space = false;
-        boolean letter = false;
-        boolean markup = false;
-        boolean sentenceEnd = false;
-        while (i < to) {
-            char raw = line[i];
-            char c;
-            if (raw < 0x80) {
-                byte k = ASCII[raw];
-                if ((k & WORD) == 0) {
-                    // A gap character, and its share of the line's shape, by table.
-                    hardGap |= (k & SOFT_GAP) == 0;
-                    if ((k & SPACE) != 0) {
-                        chunks += space ? 0 : 1;
-                        space = true;
-                    } else {
-                        space = false;
-                        markup |= (k & MARKUP) != 0;
-                        sentenceEnd |= (k & SENTENCE_END) != 0;
-                    }
-                    i++;
-                    continue;
-                }
-                c = raw;
+        for (int j = 0; j < length; j++) {
+            char c = line[from + j];
+            int k;
+            if (c < 0x80) {
+                k = ASCII[c];
             } else {
-                c = normaliseNonAscii(raw);
-                if (!Character.isLetterOrDigit(c)) {
-                    hardGap |= !isSoftGap(c);
-                    // As written: a no-break space is no whitespace to the shape.
-                    if (Character.isWhitespace(raw)) {
-                        chunks += space ? 0 : 1;
-                        space = true;
-                    } else {
-                        space = false;
-                    }
-                    i++;
-                    continue;
-                }
+                k = nonAsciiClasses(c);
+                c = normaliseNonAscii(c);
             }
-            space = false;
-            boolean firstUpper = c < 0x80 ? (ASCII[c] & UPPER) != 0 : Character.isUpperCase(c);
-            boolean firstLower = c < 0x80 ? c >= 'a' && c <= 'z' : Character.isLowerCase(c);
-            int start = i;
-            // Letters and digits are never rewritten, so a word is a substring of the line unless a
-            // typographic joiner (’, ‐) sits inside it.
-            boolean rewritten = false;
-            boolean upper = false;
-            boolean wordLetter = false;
-            boolean dotted = false;
-            // String#hashCode() of the word as written, built as the characters go by.
-            int hash = 0;
-            while (true) {
-                // ASCII letters and digits by table: the loop every character of every word goes through.
-                while (i < to) {
-                    c = line[i];
-                    if (c < 0x80) {
-                        byte k = ASCII[c];
-                        if ((k & WORD) == 0) {
-                            break;
-                        }
-                        upper |= (k & UPPER) != 0;
-                        wordLetter |= (k & LETTER) != 0;
-                        hash = 31 * hash + c;
-                    } else {
-                        c = normaliseNonAscii(c);
-                        if (!Character.isLetterOrDigit(c)) {
-                            break;
-                        }
-                        upper |= Character.isUpperCase(c);
-                        wordLetter |= Character.isLetter(c);
-                        hash = 31 * hash + c;
-                    }
-                    i++;
-                }
-                if (i + 1 >= to || !isJoiner(c) || !isWordChar(normalise(line[i + 1]))) {
-                    break;
-                }
-                if (c == '\'' && isPossessiveAt(line, i, to)) {
-                    break;
-                }
-                dotted |= line[i] == '.';
-                rewritten |= line[i] != c;
-                hash = 31 * hash + line[i];
-                i++;
-            }
-            sentenceEnd |= dotted;
-            // Only a word with a dot inside can be an abbreviation, only one before a dot an initial.
-            boolean abbreviation = dotted && isAbbreviation(line, start, i);
-            if (i < to && line[i] == '.' && (abbreviation || isInitial(line, start, i, to))) {
-                sentenceEnd = true;
-                hash = 31 * hash + '.';
-                i++;
-            }
-            int end = i;
-            if (i < to && normalise(line[i]) == '\'' && isPossessiveAt(line, i, to)) {
-                i += 2;
-            }
-            if (count == words.length) {
-                words = Arrays.copyOf(words, 2 * count);
-            }
-            words[count++] = new Word(line, from, start, end, gapStart, hardGap, abbreviation, upper, firstUpper,
-                    firstLower, wordLetter, rewritten, hash);
-            letter |= wordLetter;
-            gapStart = i;
-            hardGap = false;
+            int word = k & WORD;
+            // Every character writes the current run's slot; a change between word and gap moves on to
+            // the next slot, so slots alternate: start of a word, end of a word.
+            bound[count] = from + j;
+            hashes[count] = sum;
+            classes[count] = wordClasses;
+            hard[count] = hardChars;
+            count += word ^ inWord;
+            inWord = word;
+            sum += c * power[j];
+            wordClasses = (wordClasses | k) & -word;
+            hardChars += (k >>> HARD_SHIFT) & 1;
+            int space = (k >>> SPACE_SHIFT) & 1;
+            chunks += space & ~inSpace;
+            inSpace = space;
+            lineClasses |= k;
         }
-        return new Scan(count == words.length ? words : Arrays.copyOf(words, count), chunks, letter, markup,
-                sentenceEnd);
+        if (inWord != 0) {
+            bound[count] = to;
+            hashes[count] = sum;
+            classes[count] = wordClasses;
+            hard[count] = hardChars;
+            count++;
+        }
+        int[] inverse = runs.inverse;
+        int runCount = count / 2;
+        Word[] words = new Word[runCount];
+        int n = 0;
+        boolean letter = false;
+        int gapStart = from;
+        // Hard gap characters up to gapStart: a dot an abbreviation took is no gap.
+        int hardBefore = 0;
+        for (int r = 0; r < runCount; r++) {
+            int start = bound[2 * r];
+            int end = bound[2 * r + 1];
+            int k = classes[2 * r + 1];
+            int startSum = hashes[2 * r];
+            boolean hardGap = n == 0 || hard[2 * r] > hardBefore;
+            // A joiner between two runs ("open-source", "Node.js", "don't") makes them one word, unless
+            // it is the apostrophe of a possessive.
+            boolean joined = false;
+            boolean rewritten = false;
+            boolean dotted = false;
+            while (r + 1 < runCount && bound[2 * r + 2] == end + 1) {
+                char raw = line[end];
+                char c = normalise(raw);
+                if (!isJoiner(c) || (c == '\'' && isPossessiveAt(line, end, to))) {
+                    break;
+                }
+                joined = true;
+                dotted |= raw == '.';
+                rewritten |= raw != c;
+                r++;
+                end = bound[2 * r + 1];
+                k |= classes[2 * r + 1];
+            }
+            // The sums run over the whole line: the word's share, moved back to its first character.
+            int wordHash = (hashes[2 * r + 1] - startSum) * inverse[start - from];
+            // Only a word with a dot inside can be an abbreviation, only one before a dot an initial.
+            boolean abbreviation = dotted && isAbbreviation(line, start, end);
+            int next = end;
+            if (end < to && line[end] == '.' && (abbreviation || isInitial(line, start, end, to))) {
+                wordHash += '.' * power[end - start];
+                next++;
+                end++;
+                hardBefore = 1; // the dot
+            } else {
+                hardBefore = 0;
+            }
+            hardBefore += hard[2 * r + 1];
+            if (next < to && normalise(line[next]) == '\'' && isPossessiveAt(line, next, to)) {
+                next += 2;
+                r++; // the possessive's s
+            }
+            char first = line[start];
+            boolean firstUpper = first < 0x80 ? (ASCII[first] & UPPER) != 0 : Character.isUpperCase(first);
+            boolean firstLower = first < 0x80 ? first >= 'a' && first <= 'z' : Character.isLowerCase(first);
+            boolean wordLetter = (k & LETTER) != 0;
+            words[n++] = new Word(line, from, start, end, gapStart, hardGap, abbreviation, (k & UPPER) != 0,
+                    firstUpper, firstLower, wordLetter, rewritten, wordHash);
+            letter |= wordLetter;
+            gapStart = next;
+        }
+        return new Scan(n == words.length ? words : Arrays.copyOf(words, n), chunks, letter,
+                (lineClasses & MARKUP) != 0, (lineClasses & SENTENCE_END) != 0);
+    }
+
+    /**
+     * The character classes of a non-ASCII character, of its normalised form: a letter or digit is a
+     * word character; of the rest, only whitespace as written counts as space, and only what
+     * {@link #isSoftGap} calls soft is no hard gap. Never markup or a sentence end.
+     */
+    private static int nonAsciiClasses(char raw) {
+        char c = normaliseNonAscii(raw);
+        if (Character.isLetterOrDigit(c)) {
+            return WORD | (Character.isUpperCase(c) ? UPPER : 0) | (Character.isLetter(c) ? LETTER : 0);
+        }
+        return (Character.isWhitespace(raw) ? SPACE : 0) | (isSoftGap(c) ? 0 : HARD);
+    }
+
+    /**
+     * Per-thread room for the first pass of {@link #scan}: for each run of word or gap characters,
+     * where it starts, and the running hash sum, word classes and hard-gap count there; and the
+     * powers of the hash's multiplier and of its inverse.
+     */
+    private static final class Runs {
+        private static final ThreadLocal<Runs> LOCAL = ThreadLocal.withInitial(() -> new Runs(1024));
+        /** Longer lines get arrays of their own, so that one huge line does not stay in every thread. */
+        private static final int KEPT = 1 << 16;
+
+        final int[] bound;
+        final int[] hashes;
+        final int[] classes;
+        final int[] hard;
+        /** {@code power[k]} is {@link #MULTIPLIER}^k, {@code inverse[k]} its inverse (mod 2^32). */
+        final int[] power;
+        final int[] inverse;
+
+        private Runs(int size) {
+            bound = new int[size];
+            hashes = new int[size];
+            classes = new int[size];
+            hard = new int[size];
+            power = new int[size];
+            inverse = new int[size];
+            int p = 1;
+            int q = 1;
+            for (int k = 0; k < size; k++) {
+                power[k] = p;
+                inverse[k] = q;
+                p *= MULTIPLIER;
+                q *= MULTIPLIER_INVERSE;
+            }
+        }
+
+        /** This thread's arrays, with room for a line of {@code length} characters. */
+        static Runs local(int length) {
+            Runs runs = LOCAL.get();
+            if (runs.bound.length < length + 2) {
+                int size = Math.max(length + 2, 2 * runs.bound.length);
+                runs = new Runs(size);
+                if (size <= KEPT) {
+                    LOCAL.set(runs);
+                }
+            }
+            return runs;
+        }
+    }
+
+    /**
+     * A word's hash is sum of {@code c[j] * MULTIPLIER^j} over its normalised characters: unlike
+     * {@link String#hashCode()} it can be summed over the whole line without a dependency between
+     * characters, and a word's share divided out afterwards (an odd multiplier has an inverse).
+     */
+    private static final int MULTIPLIER = 31;
+    private static final int MULTIPLIER_INVERSE = inverseOf(MULTIPLIER);
+
+    /** The inverse of an odd number mod 2^32, by Newton's iteration. */
+    private static int inverseOf(int odd) {
+        int x = odd;
+        for (int k = 0; k < 5; k++) {
+            x *= 2 - odd * x;
+        }
+        return x;
+    }
+
+    /** The hash {@link #scan} gives a word whose {@link Word#text()} is {@code text}. */
+    static int hash(String text) {
+        int sum = 0;
+        int power = 1;
+        for (int k = 0; k < text.length(); k++) {
+            sum += text.charAt(k) * power;
+            power *= MULTIPLIER;
+        }
+        return sum;
     }
 
     static String normaliseAll(String s) {

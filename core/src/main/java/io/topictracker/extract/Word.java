@@ -45,7 +45,7 @@ final class Word {
      * @param firstLower whether the first character is lower-case
      * @param hasLetter whether it has a letter at all (so "2024" and "3.5" are not name material)
      * @param rewritten whether a typographic joiner inside it (’, ‐) is normalised in {@link #text()}
-     * @param hash {@link String#hashCode()} of the characters {@code [start, end)} of the line
+     * @param hash {@link Tokenizer#hash} of {@link #text()}
      */
     Word(char[] line, int base, int start, int end, int gapStart, boolean breakBefore, boolean abbreviation,
             boolean anyUpper, boolean firstUpper, boolean firstLower, boolean hasLetter, boolean rewritten, int hash) {
@@ -177,9 +177,9 @@ final class Word {
         return true;
     }
 
-    /** Same as {@code text().hashCode()}, without the copy. */
+    /** {@link Tokenizer#hash} of {@link #text()}, without the copy. */
     int textHash() {
-        return rewritten ? computeText().hashCode() : hash;
+        return hash;
     }
 
     /** Starts with an upper-case letter ("Google", "GPT-4", "AI"). */

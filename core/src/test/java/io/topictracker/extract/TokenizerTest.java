@@ -99,4 +99,20 @@ class TokenizerTest {
         assertEquals(List.of("leak"), Tokenizer.phraseTokens("Leaks"));
         assertEquals(List.of(), Tokenizer.phraseTokens(" -- "));
     }
+
+    @Test
+    void shouldHashEachWordAsItsTextWhereverItSitsInTheLine() {
+        // The hash is summed over the whole line and divided back out per word: joined, dotted,
+        // rewritten and non-ASCII words, far into a line, must hash like their text alone.
+        String line = "x ".repeat(700) + "open–source U.S. Dyer’s Zürich A. Dyer don’t e-mail 3.5 naïve";
+        List<Word> words = Tokenizer.words(line);
+        List<String> texts = new ArrayList<>();
+        for (Word w : words.subList(700, words.size())) {
+            texts.add(w.text());
+            assertEquals(Tokenizer.hash(w.text()), w.textHash(), w.text());
+        }
+        assertEquals(List.of("open-source", "U.S.", "Dyer", "Zürich", "A.", "Dyer", "don't", "e-mail", "3.5", "naïve"),
+                texts);
+        assertEquals(Tokenizer.words("Dyer").get(0).textHash(), words.get(705).textHash(), "same text, same hash");
+    }
 }
