@@ -12,6 +12,9 @@ final class Lexeme {
     final char[] chars;
     /** {@link Tokenizer#hash} of {@link #text}. */
     final int hash;
+    /** The first four characters and the next four, packed ({@link Lexicon#pack}): what a probe compares. */
+    final long head;
+    final long tail;
     final String text;
     /** {@link #text} case-folded with {@code Locale.ROOT}. */
     final String folded;
@@ -53,6 +56,8 @@ final class Lexeme {
     Lexeme(char[] chars, int hash, String text, String folded, String[] tokens, int[] tokenIds, int cues) {
         this.chars = chars;
         this.hash = hash;
+        this.head = chars.length == 0 ? 0 : Lexicon.pack(chars, 0, chars.length);
+        this.tail = chars.length == 0 ? 0 : Lexicon.pack(chars, 4, chars.length - 4);
         this.text = text;
         this.folded = folded;
         this.tokens = tokens;

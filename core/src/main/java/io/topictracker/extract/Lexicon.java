@@ -92,22 +92,60 @@ final class Lexicon {
     /** The lexeme of a word's form, made on first sight. */
     Lexeme of(Word word) {
         int h = word.textHash();
+        Lexeme[] table = this.table;
         int mask = table.length - 1;
         int i = mix(h) & mask;
         Lexeme l;
         while ((l = table[i]) != null) {
-            if (l.hash == h && word.textEquals(l.chars)) {
+            if (l.hash == h && sameText(word, l)) {
                 return l;
             }
             i = (i + 1) & mask;
         }
-        l = make(word, h);
+        return add(word, h, i);
+    }
+
+    /** Makes the lexeme of a form seen for the first time, and puts it in free slot {@code i}. */
+    private Lexeme add(Word word, int h, int i) {
+        Lexeme l = make(word, h);
         table[i] = l;
         if (++size * 2 > table.length) {
             grow();
         }
         return l;
     }
+
+    /**
+     * Whether the word's text is {@code l}'s. A word of up to eight characters is compared as two
+     * packed longs, without a loop: a loop's exit, at a different length for each word, is what a
+     * CPU mispredicts, and this runs for every word of every article.
+     */
+    private static boolean sameText(Word word, Lexeme l) {
+        if (word.rewritten()) {
+            return word.textEquals(l.chars);
+        }
+        char[] line = word.chars();
+        int start = word.charsStart();
+        int length = word.charsEnd() - start;
+        return length == l.chars.length && pack(line, start, length) == l.head
+                && pack(line, start + 4, length - 4) == l.tail
+                && (length <= 8 || word.textEquals(l.chars));
+    }
+
+    /**
+     * Up to four characters {@code chars[from, from + count)} in one long (none when {@code count}
+     * is 0 or less), read without a branch: indexes are clamped into the array and what lies beyond
+     * {@code count} is masked off.
+     */
+    static long pack(char[] chars, int from, int count) {
+        int last = chars.length - 1;
+        long packed = chars[Math.min(from, last)] | (long) chars[Math.min(from + 1, last)] << 16
+                | (long) chars[Math.min(from + 2, last)] << 32 | (long) chars[Math.min(from + 3, last)] << 48;
+        return packed & PACK_MASK[Math.max(0, Math.min(count, 4))];
+    }
+
+    /** The bits of 0 to 4 packed characters. */
+    private static final long[] PACK_MASK = {0L, 0xFFFFL, 0xFFFF_FFFFL, 0xFFFF_FFFF_FFFFL, -1L};
 
     private Lexeme make(Word word, int hash) {
         String text = word.computeText();

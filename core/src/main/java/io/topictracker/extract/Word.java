@@ -115,6 +115,19 @@ final class Word {
         return rewritten ? Tokenizer.normaliseAll(t) : t;
     }
 
+    /** The characters the word is in, and its start and end in them (for the {@link Lexicon}'s probe). */
+    char[] chars() {
+        return line;
+    }
+
+    int charsStart() {
+        return start;
+    }
+
+    int charsEnd() {
+        return end;
+    }
+
     /** Offset of the word in its line. */
     int start() {
         return start - base;
