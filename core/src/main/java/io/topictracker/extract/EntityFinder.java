@@ -190,16 +190,18 @@ final class EntityFinder {
      * while tokenizing for themes): such words are ordinary words in this article.
      */
     List<EntityMention> find(List<TextLine> lines, Lexicon lexicon) {
-        CaseEvidence evidence = CaseEvidence.of(lines, lexicon);
+        CaseEvidence evidence = CaseEvidence.of(lines, lexicon, gazetteer);
         Map<String, Group> known = new TreeMap<>();
         List<Candidate> candidates = new ArrayList<>();
-        for (TextLine line : lines) {
-            if (line.kind() == TextLine.Kind.SHOUTING) {
+        for (int l = 0; l < lines.size(); l++) {
+            TextLine line = lines.get(l);
+            int[] starts = evidence.starts()[l];
+            if (starts.length == 0) {
                 continue;
             }
             boolean[] consumed = new boolean[line.words().length];
-            findKnown(line, consumed, evidence, known, candidates);
-            collectRuns(line, consumed, lexicon, evidence, candidates);
+            findKnown(line, starts, consumed, evidence, known, candidates);
+            collectRuns(line, starts, consumed, lexicon, evidence, candidates);
         }
         return resolve(known, candidates);
     }
@@ -208,23 +210,41 @@ final class EntityFinder {
      * What the article's capitals say as a whole: the words it capitalises in mid-sentence (evidence
      * of a name; a capital at a sentence start is evidence only with it), and the last words of two-
      * and three-word capitalised runs that start with a given name (surnames a weak place name may
-     * share).
+     * share). Also, per line, the words a name can start at ({@code starts}: words with a capital,
+     * and the rare lower-case first words of known names; none in an all-caps line), so that the
+     * passes after this one skip the other words (most of an article's) without looking at them.
      */
-    private record CaseEvidence(int article) {
+    private record CaseEvidence(int article, int[][] starts) {
 
         /**
          * One pass, looking only at words with a capital (most words of an article have none), that
          * marks their lexemes with the article's number in {@code lexicon}.
          */
-        static CaseEvidence of(List<TextLine> lines, Lexicon lexicon) {
+        static CaseEvidence of(List<TextLine> lines, Lexicon lexicon, Gazetteer gazetteer) {
             int article = lexicon.article();
-            for (TextLine line : lines) {
+            int[][] starts = new int[lines.size()][];
+            int[] lineStarts = new int[64];
+            for (int l = 0; l < lines.size(); l++) {
+                TextLine line = lines.get(l);
                 Word[] words = line.words();
                 int n = words.length;
                 boolean text = line.kind() == TextLine.Kind.TEXT;
-                for (int i = 1; i < n; i++) {
+                boolean shouting = line.kind() == TextLine.Kind.SHOUTING;
+                if (lineStarts.length < n) {
+                    lineStarts = new int[n];
+                }
+                int count = 0;
+                for (int i = 0; i < n; i++) {
                     Word w = words[i];
                     if (!w.anyUpper()) {
+                        if (!shouting && gazetteer.startsLowerCaseForm(w)) {
+                            lineStarts[count++] = i;
+                        }
+                        continue;
+                    }
+                    lineStarts[count] = i;
+                    count += shouting ? 0 : 1;
+                    if (i == 0) {
                         continue;
                     }
                     if (text && w.capitalised() && !line.sentenceStart(i)) {
@@ -236,9 +256,12 @@ final class EntityFinder {
                         w.lexeme().surnameIn = article;
                     }
                 }
+                starts[l] = count == 0 ? NONE : Arrays.copyOf(lineStarts, count);
             }
-            return new CaseEvidence(article);
+            return new CaseEvidence(article, starts);
         }
+
+        private static final int[] NONE = new int[0];
 
         /** Whether the article capitalises {@code w} in mid-sentence somewhere. */
         boolean midSentenceCapital(Word w) {
@@ -256,16 +279,17 @@ final class EntityFinder {
      * capitalised words, to {@code candidates} as a product: "Google Drive"), and its words are
      * marked {@code consumed} so that no capitalised run takes them again.
      */
-    private void findKnown(TextLine line, boolean[] consumed, CaseEvidence evidence, Map<String, Group> known,
-            List<Candidate> candidates) {
+    private void findKnown(TextLine line, int[] starts, boolean[] consumed, CaseEvidence evidence,
+            Map<String, Group> known, List<Candidate> candidates) {
         boolean heading = line.kind() == TextLine.Kind.HEADING;
         Word[] words = line.words();
-        for (int i = 0; i < words.length; ) {
-            Word w = words[i];
-            if (!w.anyUpper() && !gazetteer.startsLowerCaseForm(w)) {
-                i++; // most words of an article: no name starts like them
+        // i: the first word not yet taken; only words a name can start at are tried.
+        int i = 0;
+        for (int start : starts) {
+            if (start < i) {
                 continue;
             }
+            i = start;
             Gazetteer.Match m = gazetteer.longestAt(words, i);
             if (m == null || (m.weak() && !weakFormCounts(line, m))) {
                 i++;
@@ -507,16 +531,17 @@ final class EntityFinder {
 
 
     /** Maximal runs of capitalised words not already taken by the gazetteer, trimmed and typed. */
-    private void collectRuns(TextLine line, boolean[] consumed, Lexicon lowerCase, CaseEvidence evidence,
-            List<Candidate> out) {
+    private void collectRuns(TextLine line, int[] starts, boolean[] consumed, Lexicon lowerCase,
+            CaseEvidence evidence, List<Candidate> out) {
         Word[] words = line.words();
         int n = words.length;
+        // i: the first word not yet taken; a run starts only at a word with a capital.
         int i = 0;
-        while (i < n) {
-            if (consumed[i] || !nameLikeAt(words, i)) {
-                i++;
+        for (int start : starts) {
+            if (start < i || consumed[start] || !nameLikeAt(words, start)) {
                 continue;
             }
+            i = start;
             int end = runEnd(line, consumed, i, true);
             if (end - i >= 3 && usesExtendedConnector(words, i, end)
                     && (!orgShaped(words, i, end) || roleBeforeConnector(words, i, end))) {
