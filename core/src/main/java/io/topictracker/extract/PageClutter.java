@@ -118,10 +118,11 @@ public final class PageClutter {
                 continue;
             }
             String norm = normalise(line);
-            if (shape.chunks() <= 8 && isTailMarker(norm)) {
+            ShortLine shortLine = new ShortLine(norm);
+            if (shape.chunks() <= 8 && isTailMarker(shortLine)) {
                 tailMarkers.add(kept.size());
             }
-            if (!isShortLineClutter(line, norm, shape) && seen.add(dedupKey(norm))) {
+            if (!isShortLineClutter(line, shortLine, shape) && seen.add(dedupKey(norm))) {
                 kept.add(line);
                 starts.add(a);
                 words.add(shape.words());
@@ -151,7 +152,32 @@ public final class PageClutter {
         Tokenizer.Scan shape = Tokenizer.scan(trimmed.toCharArray(), 0, trimmed.length());
         return shape.chunks() > SHORT_LINE_WORDS
                 ? isLongLineClutter(trimmed, shape)
-                : isShortLineClutter(trimmed, normalise(trimmed), shape);
+                : isShortLineClutter(trimmed, new ShortLine(normalise(trimmed)), shape);
+    }
+
+    /**
+     * A short line's normalised text with its bullet stripped, and then its trailing punctuation
+     * ({@code bare}), which the tail-marker and clutter rules both read; whether it is nothing but
+     * share-button labels is worked out once, when first asked.
+     */
+    private static final class ShortLine {
+        final String norm;
+        final String unbulleted;
+        final String bare;
+        private int social = -1;
+
+        ShortLine(String norm) {
+            this.norm = norm;
+            this.unbulleted = stripBullet(norm);
+            this.bare = stripTrailingPunctuation(unbulleted);
+        }
+
+        boolean social() {
+            if (social < 0) {
+                social = isSocialLine(bare) ? 1 : 0;
+            }
+            return social == 1;
+        }
     }
 
     /** Lines longer than this are prose unless a few long-line rules say otherwise. */
@@ -192,19 +218,26 @@ public final class PageClutter {
         if (shape.markup() && isMarkup(normalise(line))) {
             return true;
         }
-        String head = normalise(line.substring(0, Math.min(line.length(), 24)));
-        return (startsWithAny(head, CAPTION_PREFIXES) && shape.chunks() <= 80)
+        return (shape.chunks() <= 80 && mayStartCaption(line.charAt(0))
+                        && startsWithAny(normalise(line.substring(0, Math.min(line.length(), 24))), CAPTION_PREFIXES))
                 || (!shape.sentenceEnd() && isTagCloud(shape.words()));
     }
 
-    private static boolean isShortLineClutter(String line, String norm, Tokenizer.Scan shape) {
+    /** Whether a line starting with {@code c} can start with one of the {@link #CAPTION_PREFIXES}. */
+    private static boolean mayStartCaption(char c) {
+        // Caption prefixes start with c, f, i or p; a non-ASCII first character is left to normalise.
+        char lower = (char) (c | 0x20);
+        return c >= 0x80 || lower == 'c' || lower == 'f' || lower == 'i' || lower == 'p';
+    }
+
+    private static boolean isShortLineClutter(String line, ShortLine shortLine, Tokenizer.Scan shape) {
         if (!shape.letter()) {
             return true; // "*****", "###", "1."
         }
-        if (shape.markup() && isMarkup(norm)) {
+        if (shape.markup() && isMarkup(shortLine.norm)) {
             return true;
         }
-        String bare = stripTrailingPunctuation(stripBullet(norm));
+        String bare = shortLine.bare;
         if (NAVIGATION.contains(bare)) {
             return true;
         }
@@ -219,7 +252,7 @@ public final class PageClutter {
         if (words >= 2 && words <= 4 && isArchiveDate(bare.split(" "))) {
             return true;
         }
-        if (words <= 8 && isSocialLine(bare)) {
+        if (words <= 8 && shortLine.social()) {
             return true;
         }
         if (words <= 6 && (bare.startsWith("share on ") || bare.startsWith("share this")
@@ -443,12 +476,11 @@ public final class PageClutter {
         return alphabetic >= 15 && capitalised >= 0.9 * alphabetic;
     }
 
-    private static boolean isTailMarker(String norm) {
-        String bare = stripBullet(norm);
-        if (isSocialLine(stripTrailingPunctuation(bare))) {
+    private static boolean isTailMarker(ShortLine line) {
+        if (line.social()) {
             return true;
         }
-        return bare.split(" ").length <= 6 && startsWithAny(bare, TAIL_MARKERS);
+        return startsWithAny(line.unbulleted, TAIL_MARKERS) && line.unbulleted.split(" ").length <= 6;
     }
 
     private static boolean startsWithAny(String s, List<String> prefixes) {

@@ -63,6 +63,8 @@ final class Tokenizer {
     private static final int SENTENCE_END = 64;
     private static final int HARD_SHIFT = 7;
     private static final int HARD = 1 << HARD_SHIFT;
+    /** What may continue a word or belong to it when it follows one: a joiner, a dot, an apostrophe. */
+    private static final int AFTER_WORD = 256;
     /** The character classes above, of each ASCII character. */
     private static final int[] ASCII = new int[0x80];
 
@@ -73,7 +75,8 @@ final class Tokenizer {
                     | (Character.isLetter(c) ? LETTER : 0) | (!word && !isSoftGap(c) ? HARD : 0)
                     | (c == ' ' || (c <= '\r' && c >= '\t') ? SPACE : 0)
                     | (c == '<' || c == '=' || c == '{' || c == '[' || c == '/' ? MARKUP : 0)
-                    | (c == '.' || c == '!' || c == '?' ? SENTENCE_END : 0);
+                    | (c == '.' || c == '!' || c == '?' ? SENTENCE_END : 0)
+                    | (isJoiner(c) ? AFTER_WORD : 0);
         }
     }
 
@@ -177,6 +180,17 @@ final class Tokenizer {
             int k = classes[2 * r + 1];
             int startSum = hashes[2 * r];
             boolean hardGap = n == 0 || hard[2 * r] > hardBefore;
+            char after = end < to ? line[end] : ' ';
+            if (after < 0x80 && (ASCII[after] & AFTER_WORD) == 0) {
+                // Most words: a space or punctuation after it that neither joins nor belongs to it.
+                boolean wordLetter = (k & LETTER) != 0;
+                words[n++] = word(line, from, start, end, gapStart, hardGap, false, k, false,
+                        (hashes[2 * r + 1] - startSum) * inverse[start - from]);
+                letter |= wordLetter;
+                hardBefore = hard[2 * r + 1];
+                gapStart = end;
+                continue;
+            }
             // A joiner between two runs ("open-source", "Node.js", "don't") makes them one word, unless
             // it is the apostrophe of a possessive.
             boolean joined = false;
@@ -213,17 +227,22 @@ final class Tokenizer {
                 next += 2;
                 r++; // the possessive's s
             }
-            char first = line[start];
-            boolean firstUpper = first < 0x80 ? (ASCII[first] & UPPER) != 0 : Character.isUpperCase(first);
-            boolean firstLower = first < 0x80 ? first >= 'a' && first <= 'z' : Character.isLowerCase(first);
-            boolean wordLetter = (k & LETTER) != 0;
-            words[n++] = new Word(line, from, start, end, gapStart, hardGap, abbreviation, (k & UPPER) != 0,
-                    firstUpper, firstLower, wordLetter, rewritten, wordHash);
-            letter |= wordLetter;
+            words[n++] = word(line, from, start, end, gapStart, hardGap, abbreviation, k, rewritten, wordHash);
+            letter |= (k & LETTER) != 0;
             gapStart = next;
         }
         return new Scan(n == words.length ? words : Arrays.copyOf(words, n), chunks, letter,
                 (lineClasses & MARKUP) != 0, (lineClasses & SENTENCE_END) != 0);
+    }
+
+    /** The word {@code line[start, end)}, whose characters have the classes {@code k}. */
+    private static Word word(char[] line, int from, int start, int end, int gapStart, boolean hardGap,
+            boolean abbreviation, int k, boolean rewritten, int hash) {
+        char first = line[start];
+        boolean firstUpper = first < 0x80 ? (ASCII[first] & UPPER) != 0 : Character.isUpperCase(first);
+        boolean firstLower = first < 0x80 ? first >= 'a' && first <= 'z' : Character.isLowerCase(first);
+        return new Word(line, from, start, end, gapStart, hardGap, abbreviation, (k & UPPER) != 0, firstUpper,
+                firstLower, (k & LETTER) != 0, rewritten, hash);
     }
 
     /**
