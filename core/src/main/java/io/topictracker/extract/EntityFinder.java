@@ -30,10 +30,8 @@ import static io.topictracker.extract.NameWords.VOCABULARY;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,19 +82,22 @@ final class EntityFinder {
     /** Everything seen of one entity in one article. */
     private static final class Group {
         final Gazetteer.Entity known;
-        /** Each way the article wrote the name, and how often. */
-        final Map<String, Integer> forms = new HashMap<>(4);
+        /** Each way the article wrote the name, and how often; none kept for a known name, which is canonical. */
+        final Map<String, Integer> forms;
         final int[] votes = new int[TYPE_COUNT];
         /** The longest form seen, as words and as their compact keys. */
         List<String> words = List.of();
         private List<String> wordKeys = List.of();
         int textMentions;
         int headingMentions;
+        /** Whether a longer name took this one in ({@link #mergePartialNames}). */
+        boolean absorbed;
         /** {@link #initials} of the name, worked out when first asked. */
         private String initials;
 
         Group(Gazetteer.Entity known) {
             this.known = known;
+            this.forms = known == null ? new HashMap<>(4) : null;
         }
 
         /** The words of the name: of the known name, else the longest form seen. */
@@ -125,7 +126,9 @@ final class EntityFinder {
 
         void add(String surface, List<String> surfaceWords, List<String> surfaceKeys, boolean heading,
                 int[] typeVotes) {
-            forms.merge(surface, 1, Integer::sum);
+            if (forms != null) {
+                forms.merge(surface, 1, Integer::sum);
+            }
             if (surfaceWords.size() > words.size()) {
                 setWords(surfaceWords, surfaceKeys);
             }
@@ -140,7 +143,9 @@ final class EntityFinder {
         }
 
         void absorb(Group other) {
-            other.forms.forEach((form, count) -> forms.merge(form, count, Integer::sum));
+            if (forms != null && other.forms != null) {
+                other.forms.forEach((form, count) -> forms.merge(form, count, Integer::sum));
+            }
             if (other.words.size() > words.size()) {
                 setWords(other.words, other.wordKeys);
             }
@@ -1049,20 +1054,24 @@ final class EntityFinder {
      * initials ("FOMC" for "Federal Open Market Committee"): the same organisation or place, named short.
      */
     private static void mergePartialNames(Map<String, Group> known, Map<String, Group> unknown) {
-        // Candidate owners: names of two or more words that are not a person's.
-        List<Group> owners = new ArrayList<>();
+        // Candidate owners: names of two or more words that are not a person's, found by their first
+        // and last word (and initials, when an acronym asks), so each short name meets only its own.
+        Map<String, List<Group>> byFirst = new HashMap<>();
+        Map<String, List<Group>> byLast = new HashMap<>();
         for (Map<String, Group> groups : List.of(known, unknown)) {
             for (Group other : groups.values()) {
-                if (other.keys().size() >= 2 && !other.personLike()
+                List<String> keys = other.keys();
+                if (keys.size() >= 2 && !other.personLike()
                         && (other.known == null || other.known.type() != EntityType.PERSON)) {
-                    owners.add(other);
+                    byFirst.computeIfAbsent(keys.get(0), k -> new ArrayList<>(2)).add(other);
+                    byLast.computeIfAbsent(keys.get(keys.size() - 1), k -> new ArrayList<>(2)).add(other);
                 }
             }
         }
-        if (owners.isEmpty()) {
+        if (byFirst.isEmpty()) {
             return;
         }
-        Set<Group> absorbed = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<String, List<Group>> byInitials = null;
         for (Iterator<Map.Entry<String, Group>> it = unknown.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, Group> entry = it.next();
             String key = entry.getKey();
@@ -1072,27 +1081,56 @@ final class EntityFinder {
             }
             List<String> part = g.keys();
             boolean acronym = g.words.size() == 1 && g.words.get(0).length() >= 2 && upperCase(g.words.get(0));
-            Group owner = null;
-            boolean ambiguous = false;
-            for (Group other : owners) {
-                List<String> whole = other.keys();
-                if (other == g || absorbed.contains(other) || whole.size() <= part.size()) {
-                    continue;
-                }
-                boolean head = startsWith(whole, part)
-                        || (part.size() == 1 && isPlural(part.get(0), whole.get(0))) // "Marines", "Marine Corps"
-                        // the last word is the head of "Marine Corps", not of "Association of Alabama"
-                        || (endsWith(whole, part) && !whole.contains("of"));
-                boolean initials = acronym && other.initials().equals(key);
-                if ((head && compatible(g, other)) || initials) {
-                    ambiguous |= owner != null && owner != other;
-                    owner = other;
+            if (acronym && byInitials == null) {
+                byInitials = new HashMap<>();
+                for (List<Group> owners : byFirst.values()) {
+                    for (Group other : owners) {
+                        byInitials.computeIfAbsent(other.initials(), k -> new ArrayList<>(1)).add(other);
+                    }
                 }
             }
-            if (owner != null && !ambiguous) {
-                owner.absorb(g);
+            String first = part.get(0);
+            PartOwner owner = new PartOwner();
+            owner.consider(g, byFirst.get(first), false);
+            owner.consider(g, byLast.get(part.get(part.size() - 1)), false);
+            if (part.size() == 1 && first.endsWith("s")) {
+                owner.consider(g, byFirst.get(first.substring(0, first.length() - 1)), false);
+            }
+            if (acronym) {
+                owner.consider(g, byInitials.get(key), true);
+            }
+            if (owner.owner != null && !owner.ambiguous) {
+                owner.owner.absorb(g);
                 it.remove();
-                absorbed.add(g);
+                g.absorbed = true;
+            }
+        }
+    }
+
+    /** The one longer name a short name is part of, as {@link #mergePartialNames} looks for it. */
+    private static final class PartOwner {
+        Group owner;
+        boolean ambiguous;
+
+        /** Considers {@code candidates} (null for none); {@code initials}: they have the part's key as initials. */
+        void consider(Group part, List<Group> candidates, boolean initials) {
+            if (candidates == null) {
+                return;
+            }
+            List<String> keys = part.keys();
+            for (Group other : candidates) {
+                List<String> whole = other.keys();
+                if (other == part || other == owner || other.absorbed || whole.size() <= keys.size()) {
+                    continue;
+                }
+                boolean head = startsWith(whole, keys)
+                        || (keys.size() == 1 && isPlural(keys.get(0), whole.get(0))) // "Marines", "Marine Corps"
+                        // the last word is the head of "Marine Corps", not of "Association of Alabama"
+                        || (endsWith(whole, keys) && !whole.contains("of"));
+                if (initials || (head && compatible(part, other))) {
+                    ambiguous |= owner != null;
+                    owner = other;
+                }
             }
         }
     }

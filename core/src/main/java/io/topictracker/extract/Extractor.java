@@ -101,6 +101,11 @@ public final class Extractor {
                 to = space > at ? space : to;
             }
         }
+        if (singleSpaced(text, from, to)) {
+            // Most snippets: nothing to collapse, so the text as it is.
+            String cut = text.substring(from, to);
+            return from > 0 ? (to < text.length() ? "…" + cut + "…" : "…" + cut) : (to < text.length() ? cut + "…" : cut);
+        }
         StringBuilder sb = new StringBuilder(to - from + 2);
         if (from > 0) {
             sb.append('…');
@@ -122,6 +127,24 @@ public final class Extractor {
             sb.append('…');
         }
         return sb.toString();
+    }
+
+    /**
+     * Whether {@code text[from, to)} has no whitespace but single spaces between other characters
+     * (and no control characters), so that collapsing whitespace would leave it as it is.
+     */
+    private static boolean singleSpaced(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (i == from || i + 1 == to || text.charAt(i + 1) <= ' ') {
+                    return false;
+                }
+            } else if (c < ' ' || (c >= 0x80 && Character.isWhitespace(c))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An article's kept lines, each knowing where it starts in {@code title + "\n" + body}. */
