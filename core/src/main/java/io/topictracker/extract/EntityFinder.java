@@ -196,7 +196,8 @@ final class EntityFinder {
      */
     List<EntityMention> find(List<TextLine> lines, Lexicon lexicon) {
         CaseEvidence evidence = CaseEvidence.of(lines, lexicon, gazetteer);
-        Map<String, Group> known = new TreeMap<>();
+        // Known names in no particular order: no merge depends on it, and the output is sorted.
+        Map<String, Group> known = new HashMap<>();
         List<Candidate> candidates = new ArrayList<>();
         for (int l = 0; l < lines.size(); l++) {
             TextLine line = lines.get(l);

@@ -153,18 +153,8 @@ public final class Extractor {
         static Article of(String title, String body) {
             Objects.requireNonNull(body, "body");
             boolean hasTitle = title != null && !title.isBlank();
-            // One pass over title and body together, so a body that repeats the title counts it once;
-            // scanned as an array, cheaper than String.charAt per character.
-            char[] text;
-            if (hasTitle) {
-                text = new char[title.length() + 1 + body.length()];
-                title.getChars(0, title.length(), text, 0);
-                text[title.length()] = '\n';
-                body.getChars(0, body.length(), text, title.length() + 1);
-            } else {
-                text = body.toCharArray();
-            }
-            PageClutter.Kept kept = PageClutter.kept(text);
+            // One pass over title and body together, so a body that repeats the title counts it once.
+            PageClutter.Kept kept = PageClutter.kept(hasTitle ? title + "\n" + body : body);
             List<TextLine> lines = new ArrayList<>(kept.starts().length);
             String strippedTitle = hasTitle ? title.strip() : null;
             for (int i = 0; i < kept.starts().length; i++) {

@@ -12,7 +12,11 @@ final class Lexeme {
     final char[] chars;
     /** {@link Tokenizer#hash} of {@link #text}. */
     final int hash;
-    /** The first four characters and the next four, packed ({@link Lexicon#pack}): what a probe compares. */
+    /**
+     * The length of {@link #chars}, and its first four characters and the next four, packed
+     * ({@link Lexicon#pack}): what a probe compares, all in the lexeme itself.
+     */
+    final int length;
     final long head;
     final long tail;
     final String text;
@@ -56,6 +60,7 @@ final class Lexeme {
     Lexeme(char[] chars, int hash, String text, String folded, String[] tokens, int[] tokenIds, int cues) {
         this.chars = chars;
         this.hash = hash;
+        this.length = chars.length;
         this.head = chars.length == 0 ? 0 : Lexicon.pack(chars, 0, chars.length);
         this.tail = chars.length == 0 ? 0 : Lexicon.pack(chars, 4, chars.length - 4);
         this.text = text;

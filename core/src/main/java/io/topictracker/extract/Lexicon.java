@@ -127,7 +127,7 @@ final class Lexicon {
         char[] line = word.chars();
         int start = word.charsStart();
         int length = word.charsEnd() - start;
-        return length == l.chars.length && pack(line, start, length) == l.head
+        return length == l.length && pack(line, start, length) == l.head
                 && pack(line, start + 4, length - 4) == l.tail
                 && (length <= 8 || word.textEquals(l.chars));
     }

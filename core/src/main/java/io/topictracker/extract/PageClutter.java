@@ -74,11 +74,7 @@ public final class PageClutter {
 
     /** {@link #keptLines} with the offset of each kept line in {@code text}. */
     static Kept kept(String text) {
-        return kept(text.toCharArray());
-    }
-
-    /** {@link #kept(String)} of the text in {@code cs} (which it does not modify). */
-    static Kept kept(char[] cs) {
+        char[] cs = text.toCharArray();
         List<String> kept = new ArrayList<>();
         List<Integer> starts = new ArrayList<>();
         List<Word[]> words = new ArrayList<>();
@@ -87,11 +83,20 @@ public final class PageClutter {
         Set<LongLine> seenLong = new HashSet<>();
         int n = cs.length;
         int start = 0;
+        // Line ends are found with String#indexOf, which the JVM runs vectorised; each kind of line end
+        // is looked up again only once a line passes the last one found.
+        int newline = text.indexOf('\n');
+        int carriageReturn = text.indexOf('\r');
         while (start <= n) {
-            int end = start;
-            char c;
-            while (end < n && (c = cs[end]) != '\n' && c != '\r') {
-                end++;
+            if (newline >= 0 && newline < start) {
+                newline = text.indexOf('\n', start);
+            }
+            if (carriageReturn >= 0 && carriageReturn < start) {
+                carriageReturn = text.indexOf('\r', start);
+            }
+            int end = newline >= 0 ? newline : n;
+            if (carriageReturn >= 0 && carriageReturn < end) {
+                end = carriageReturn;
             }
             int a = start;
             int b = end;
@@ -105,7 +110,7 @@ public final class PageClutter {
             if (a == b) {
                 continue;
             }
-            String line = new String(cs, a, b - a);
+            String line = text.substring(a, b);
             Tokenizer.Scan shape = Tokenizer.scan(cs, a, b);
             if (shape.chunks() > SHORT_LINE_WORDS) {
                 // Most of an article's bytes are long prose lines: check them cheaply, and as written,
