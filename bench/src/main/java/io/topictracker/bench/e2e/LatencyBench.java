@@ -1,6 +1,7 @@
 package io.topictracker.bench.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.topictracker.bench.BenchFlags;
 import io.topictracker.article.Article;
 import io.topictracker.article.ArticleJson;
 import io.topictracker.article.Json;
@@ -35,6 +36,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Freshness: time from a producer's {@code send} acknowledgement until the count it changes is
@@ -48,55 +51,65 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class LatencyBench {
 
-    private static final String USAGE = """
-            usage: run-latency.sh [options]
-              --probes N            probe articles, one at a time (default 300)
-              --background-rate R   background articles per second while probing (default 100)
-              --warmup-s S          background load before the first probe (default 20)
-              --probe-theme T       theme only probes mention (default healthcare)
-              --seed S              corpus seed (default 42)
-              --partitions P        partitions of 'articles' (default 3)
-              --ours-config K=V     extra Kafka Streams setting for our app (repeatable)
-              --ours-args ARGS      extra flags for `topic-tracker streams`, space separated
-              --jvm-opts OPTS       JVM options for our app
-              --work DIR            default bench/target/latency
-            """;
+    /** The command line; {@code bench/run-latency.sh --help} prints it. */
+    @Command(name = "run-latency.sh", sortOptions = false, usageHelpWidth = 110,
+            description = "Freshness: producer ack until the count it changes is visible through the HTTP API.")
+    static final class Flags {
+        @Option(names = "--probes", paramLabel = "N", defaultValue = "300",
+                description = "probe articles, one at a time (default ${DEFAULT-VALUE})")
+        int probes;
+
+        @Option(names = "--background-rate", paramLabel = "R", defaultValue = "100",
+                description = "background articles per second while probing (default ${DEFAULT-VALUE})")
+        double rate;
+
+        @Option(names = "--warmup-s", paramLabel = "S", defaultValue = "20",
+                description = "background load before the first probe (default ${DEFAULT-VALUE})")
+        int warmupSeconds;
+
+        @Option(names = "--probe-theme", paramLabel = "T", defaultValue = "healthcare",
+                description = "theme only probes mention (default ${DEFAULT-VALUE})")
+        String probeTheme;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "corpus seed (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--partitions", paramLabel = "P", defaultValue = "3",
+                description = "partitions of 'articles' (default ${DEFAULT-VALUE})")
+        int partitions;
+
+        @Option(names = "--ours-config", paramLabel = "K=V", description = "extra Kafka Streams setting for our app (repeatable)")
+        Map<String, String> oursConfig = new LinkedHashMap<>();
+
+        @Option(names = "--ours-args", paramLabel = "ARGS", defaultValue = "",
+                description = "extra flags for `topic-tracker streams`, space separated")
+        String oursArgs;
+
+        @Option(names = "--jvm-opts", paramLabel = "OPTS", defaultValue = "", description = "JVM options for our app")
+        String jvmOpts;
+
+        @Option(names = "--work", paramLabel = "DIR", defaultValue = "bench/target/latency",
+                description = "where state dirs, logs and results go (default ${DEFAULT-VALUE})")
+        Path work;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+        boolean help;
+    }
 
     private LatencyBench() {}
 
     public static void main(String[] args) throws Exception {
-        int probes = 300;
-        double rate = 100;
-        int warmupSeconds = 20;
-        String probeTheme = "healthcare";
-        long seed = 42;
-        int partitions = 3;
-        Map<String, String> oursConfig = new LinkedHashMap<>();
-        List<String> oursArgs = new ArrayList<>();
-        List<String> jvmOpts = new ArrayList<>();
-        Path work = Path.of("bench", "target", "latency");
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--probes" -> probes = Integer.parseInt(args[++i]);
-                case "--background-rate" -> rate = Double.parseDouble(args[++i]);
-                case "--warmup-s" -> warmupSeconds = Integer.parseInt(args[++i]);
-                case "--probe-theme" -> probeTheme = args[++i];
-                case "--seed" -> seed = Long.parseLong(args[++i]);
-                case "--partitions" -> partitions = Integer.parseInt(args[++i]);
-                case "--ours-config" -> {
-                    String[] kv = args[++i].split("=", 2);
-                    oursConfig.put(kv[0], kv[1]);
-                }
-                case "--ours-args" -> oursArgs.addAll(Proc.words(args[++i]));
-                case "--jvm-opts" -> jvmOpts.addAll(Proc.words(args[++i]));
-                case "--work" -> work = Path.of(args[++i]);
-                case "--help", "-h" -> {
-                    System.out.print(USAGE);
-                    return;
-                }
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
-            }
-        }
+        Flags f = BenchFlags.parse(new Flags(), args);
+        int probes = f.probes;
+        double rate = f.rate;
+        int warmupSeconds = f.warmupSeconds;
+        String probeTheme = f.probeTheme;
+        long seed = f.seed;
+        int partitions = f.partitions;
+        Map<String, String> oursConfig = f.oursConfig;
+        List<String> oursArgs = Proc.words(f.oursArgs);
+        List<String> jvmOpts = Proc.words(f.jvmOpts);
+        Path work = f.work;
         work = work.toAbsolutePath();
         Files.createDirectories(work);
         PrintStream out = System.out;

@@ -107,12 +107,12 @@ final class Proc {
         return cpuSeconds(ProcessHandle.current().pid());
     }
 
-    /** The 1/5/15-minute load averages, as {@code uptime} prints them. */
-    /** A flag's value split into whitespace-separated words (for --ours-args, --jvm-opts). */
+    /** A flag's value split into whitespace-separated words (for --ours-args, --jvm-opts, --variant). */
     static java.util.List<String> words(String s) {
         return java.util.Arrays.stream(s.strip().split("\\s+")).filter(w -> !w.isEmpty()).toList();
     }
 
+    /** The 1/5/15-minute load averages, as {@code uptime} prints them. */
     static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");

@@ -1,6 +1,7 @@
 package io.topictracker.bench.e2e;
 
 import io.topictracker.app.ConsumerLag;
+import io.topictracker.bench.BenchFlags;
 import io.topictracker.bench.corpus.SyntheticCorpus;
 import io.topictracker.extract.EntityType;
 import io.topictracker.streams.count.EntityDelta;
@@ -26,6 +27,8 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * HTTP query load on our app with `wrk` (Debian package): requests per second and latency
@@ -39,55 +42,65 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class QueryBench {
 
-    private static final String USAGE = """
-            usage: run-queries.sh [options]
-              --articles N       articles loaded before querying (default 5000)
-              --entities M       extra distinct entities written into the entity store (default 0; e.g. 1000000)
-              --rounds R         interleaved rounds of every endpoint (default 3)
-              --duration-s S     seconds per wrk run (default 10)
-              --connections C    wrk connections (default 16); wrk threads: 2
-              --endpoints LIST   comma list of paths (default: /health, /api/themes/security, /api/themes,
-                                 /api/entities?limit=20, /api/entities?type=ORG&limit=20)
-              --ours-args ARGS   extra flags for `topic-tracker streams`
-              --jvm-opts OPTS    JVM options for our app
-              --work DIR         default bench/target/queries
-            """;
+    /** The command line; {@code bench/run-queries.sh --help} prints it. */
+    @Command(name = "run-queries.sh", sortOptions = false, usageHelpWidth = 110,
+            description = "HTTP query load on our app with wrk: requests per second and latency per endpoint.")
+    static final class Flags {
+        @Option(names = "--articles", paramLabel = "N", defaultValue = "5000",
+                description = "articles loaded before querying (default ${DEFAULT-VALUE})")
+        long articles;
 
-    private static final List<String> DEFAULT_ENDPOINTS = List.of("/health", "/api/themes/security", "/api/themes",
-            "/api/entities?limit=20", "/api/entities?type=ORG&limit=20");
+        @Option(names = "--entities", paramLabel = "M", defaultValue = "0",
+                description = "extra distinct entities written into the entity store (default ${DEFAULT-VALUE}; e.g. 1000000)")
+        long entities;
+
+        @Option(names = "--rounds", paramLabel = "R", defaultValue = "3",
+                description = "interleaved rounds of every endpoint (default ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Option(names = "--duration-s", paramLabel = "S", defaultValue = "10",
+                description = "seconds per wrk run (default ${DEFAULT-VALUE})")
+        int duration;
+
+        @Option(names = "--connections", paramLabel = "C", defaultValue = "16",
+                description = "wrk connections (default ${DEFAULT-VALUE}); wrk threads: 2")
+        int connections;
+
+        @Option(names = "--endpoints", paramLabel = "LIST", split = ",",
+                defaultValue = "/health,/api/themes/security,/api/themes,/api/entities?limit=20,/api/entities?type=ORG&limit=20",
+                description = "comma list of paths (default ${DEFAULT-VALUE})")
+        List<String> endpoints;
+
+        @Option(names = "--ours-args", paramLabel = "ARGS", defaultValue = "",
+                description = "extra flags for `topic-tracker streams`, space separated")
+        String oursArgs;
+
+        @Option(names = "--jvm-opts", paramLabel = "OPTS", defaultValue = "", description = "JVM options for our app")
+        String jvmOpts;
+
+        @Option(names = "--work", paramLabel = "DIR", defaultValue = "bench/target/queries",
+                description = "where state dirs, logs and results go (default ${DEFAULT-VALUE})")
+        Path work;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+        boolean help;
+    }
 
     private QueryBench() {}
 
     record WrkResult(String endpoint, int round, double qps, double p50, double p90, double p99, long requests, long non2xx, String load) {}
 
     public static void main(String[] args) throws Exception {
-        long articles = 5000;
-        long entities = 0;
-        int rounds = 3;
-        int duration = 10;
-        int connections = 16;
-        List<String> endpoints = DEFAULT_ENDPOINTS;
-        List<String> oursArgs = new ArrayList<>();
-        List<String> jvmOpts = new ArrayList<>();
-        Path work = Path.of("bench", "target", "queries");
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--articles" -> articles = Long.parseLong(args[++i]);
-                case "--entities" -> entities = Long.parseLong(args[++i]);
-                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-                case "--duration-s" -> duration = Integer.parseInt(args[++i]);
-                case "--connections" -> connections = Integer.parseInt(args[++i]);
-                case "--endpoints" -> endpoints = List.of(args[++i].split(","));
-                case "--ours-args" -> oursArgs.addAll(Proc.words(args[++i]));
-                case "--jvm-opts" -> jvmOpts.addAll(Proc.words(args[++i]));
-                case "--work" -> work = Path.of(args[++i]);
-                case "--help", "-h" -> {
-                    System.out.print(USAGE);
-                    return;
-                }
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
-            }
-        }
+        Flags f = BenchFlags.parse(new Flags(), args);
+        long articles = f.articles;
+        long entities = f.entities;
+        int rounds = f.rounds;
+        int duration = f.duration;
+        int connections = f.connections;
+        List<String> endpoints = f.endpoints;
+        List<String> oursArgs = Proc.words(f.oursArgs);
+        List<String> jvmOpts = Proc.words(f.jvmOpts);
+        Path work = f.work;
         work = work.toAbsolutePath();
         Files.createDirectories(work);
         PrintStream out = System.out;

@@ -1,6 +1,7 @@
 package io.topictracker.bench.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.topictracker.bench.BenchFlags;
 import io.topictracker.article.Article;
 import io.topictracker.article.Json;
 import io.topictracker.bench.corpus.SyntheticCorpus;
@@ -30,6 +31,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * End-to-end throughput, side by side: our streams app (the CLI {@code streams} command, production
@@ -44,25 +47,63 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class ThroughputBench {
 
-    private static final String USAGE = """
-            usage: run-throughput.sh [options]
-              --articles N          articles to load (default 20000)
-              --runs R              interleaved runs per contender (default 3)
-              --seed S              corpus seed (default 42)
-              --partitions P        partitions of the input topics (default 3, as the app creates them)
-              --contenders LIST     comma list of: ours, wordcount (10 MB cache + exactly_once_v2),
-                                    wordcount-stock (the demo's own settings), raw (default: ours,wordcount,raw)
-              --ours-config K=V     extra Kafka Streams setting for our app (repeatable), via --kafka-config
-              --ours-args ARGS      extra CLI flags for `topic-tracker streams`, space separated (e.g. "--stream-threads 2")
-              --variant NAME:SPEC   adds contender ours-NAME: our app plus SPEC, space separated Kafka settings (K=V),
-                                    CLI flags (--x v), JVM options (-X..., -D...) and classpath=CP (another
-                                    build of the app, e.g. a local experiment's bench/target/lib/*),
-                                    e.g. --variant "t2:--stream-threads 2 commit.interval.ms=1000 -XX:TieredStopAtLevel=1"
-              --jvm-opts OPTS       JVM options for every contender, space separated
-              --jfr DIR             record JFR (settings=profile) of our app into DIR
-              --timeout-s T         give up on one contender run after T seconds (default 900)
-              --work DIR            where state dirs, logs and results go (default: bench/target/throughput)
-            """;
+    /** The command line; {@code bench/run-throughput.sh --help} prints it. */
+    @Command(name = "run-throughput.sh", sortOptions = false, usageHelpWidth = 110,
+            description = "End-to-end throughput: our streams app vs WordCountDemo vs a plain KafkaConsumer.")
+    static final class Flags {
+        @Option(names = "--articles", paramLabel = "N", defaultValue = "20000",
+                description = "articles to load (default ${DEFAULT-VALUE})")
+        long articles;
+
+        @Option(names = "--runs", paramLabel = "R", defaultValue = "3",
+                description = "interleaved runs per contender (default ${DEFAULT-VALUE})")
+        int runs;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "corpus seed (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--partitions", paramLabel = "P", defaultValue = "3",
+                description = "partitions of the input topics (default ${DEFAULT-VALUE}, as the app creates them)")
+        int partitions;
+
+        @Option(names = "--contenders", paramLabel = "LIST", split = ",", defaultValue = "ours,wordcount,raw",
+                description = "comma list of: ours, wordcount (10 MB cache + exactly_once_v2), wordcount-stock "
+                        + "(the demo's own settings), raw (default ${DEFAULT-VALUE})")
+        List<String> contenders;
+
+        @Option(names = "--ours-config", paramLabel = "K=V",
+                description = "extra Kafka Streams setting for our app (repeatable), via --kafka-config")
+        Map<String, String> oursConfig = new LinkedHashMap<>();
+
+        @Option(names = "--ours-args", paramLabel = "ARGS", defaultValue = "",
+                description = "extra CLI flags for `topic-tracker streams`, space separated (e.g. \"--stream-threads 2\")")
+        String oursArgs;
+
+        @Option(names = "--variant", paramLabel = "NAME:SPEC",
+                description = "adds contender ours-NAME (repeatable): our app plus SPEC, space separated Kafka settings "
+                        + "(K=V), CLI flags (--x v), JVM options (-X..., -D...) and classpath=CP (another build of the "
+                        + "app, e.g. a local experiment's bench/target/lib/*), e.g. "
+                        + "--variant \"t2:--stream-threads 2 commit.interval.ms=1000 -XX:TieredStopAtLevel=1\"")
+        List<String> variants = new ArrayList<>();
+
+        @Option(names = "--jvm-opts", paramLabel = "OPTS", defaultValue = "",
+                description = "JVM options for every contender, space separated")
+        String jvmOpts;
+
+        @Option(names = "--jfr", paramLabel = "DIR", description = "record JFR (settings=profile) of our app into DIR")
+        Path jfr;
+
+        @Option(names = "--timeout-s", paramLabel = "T", defaultValue = "900",
+                description = "give up on one contender run after T seconds (default ${DEFAULT-VALUE})")
+        long timeoutSeconds;
+
+        @Option(names = "--work", paramLabel = "DIR", defaultValue = "bench/target/throughput",
+                description = "where state dirs, logs and results go (default ${DEFAULT-VALUE})")
+        Path work;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+        boolean help;
+    }
 
     private record Options(long articles, int runs, long seed, int partitions, List<String> contenders,
             Map<String, String> oursConfig, List<String> oursArgs, Map<String, Variant> variants, List<String> jvmOpts,
@@ -75,7 +116,7 @@ public final class ThroughputBench {
             List<String> args = new ArrayList<>();
             List<String> jvm = new ArrayList<>();
             String classpath = System.getProperty("java.class.path");
-            for (String token : splitWords(spec)) {
+            for (String token : Proc.words(spec)) {
                 if (token.startsWith("classpath=")) {
                     classpath = token.substring("classpath=".length());
                 } else if (token.startsWith("-X") || token.startsWith("-D")) {
@@ -458,57 +499,17 @@ public final class ThroughputBench {
     }
 
     private static Options parse(String[] args) {
-        long articles = 20_000;
-        int runs = 3;
-        long seed = 42;
-        int partitions = 3;
-        List<String> contenders = List.of("ours", "wordcount", "raw");
-        Map<String, String> oursConfig = new LinkedHashMap<>();
-        List<String> oursArgs = new ArrayList<>();
+        Flags f = BenchFlags.parse(new Flags(), args);
         Map<String, Variant> variants = new LinkedHashMap<>();
-        List<String> jvmOpts = new ArrayList<>();
-        Path jfr = null;
-        long timeout = 900;
-        Path work = Path.of("bench", "target", "throughput");
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--articles" -> articles = Long.parseLong(args[++i]);
-                case "--runs" -> runs = Integer.parseInt(args[++i]);
-                case "--seed" -> seed = Long.parseLong(args[++i]);
-                case "--partitions" -> partitions = Integer.parseInt(args[++i]);
-                case "--contenders" -> contenders = List.of(args[++i].split(","));
-                case "--ours-config" -> {
-                    String[] kv = args[++i].split("=", 2);
-                    oursConfig.put(kv[0], kv[1]);
-                }
-                case "--ours-args" -> oursArgs.addAll(splitWords(args[++i]));
-                case "--variant" -> {
-                    String[] spec = args[++i].split(":", 2);
-                    variants.put(spec[0], Variant.parse(spec.length > 1 ? spec[1] : ""));
-                }
-                case "--jvm-opts" -> jvmOpts.addAll(splitWords(args[++i]));
-                case "--jfr" -> jfr = Path.of(args[++i]).toAbsolutePath();
-                case "--timeout-s" -> timeout = Long.parseLong(args[++i]);
-                case "--work" -> work = Path.of(args[++i]);
-                case "--help", "-h" -> {
-                    System.out.print(USAGE);
-                    System.exit(0);
-                }
-                default -> {
-                    System.err.print("unknown option " + a + "\n" + USAGE);
-                    System.exit(2);
-                }
-            }
+        for (String variant : f.variants) {
+            String[] spec = variant.split(":", 2);
+            variants.put(spec[0], Variant.parse(spec.length > 1 ? spec[1] : ""));
         }
-        List<String> all = new ArrayList<>(contenders);
+        List<String> all = new ArrayList<>(f.contenders);
         variants.keySet().stream().map(v -> "ours-" + v).filter(c -> !all.contains(c)).forEach(all::add);
-        contenders = List.copyOf(all);
-        return new Options(articles, runs, seed, partitions, contenders, oursConfig, oursArgs, variants, jvmOpts, jfr, timeout, work.toAbsolutePath());
-    }
-
-    private static List<String> splitWords(String s) {
-        return Arrays.stream(s.strip().split("\\s+")).filter(w -> !w.isEmpty()).toList();
+        return new Options(f.articles, f.runs, f.seed, f.partitions, List.copyOf(all), f.oursConfig, Proc.words(f.oursArgs),
+                variants, Proc.words(f.jvmOpts), f.jfr == null ? null : f.jfr.toAbsolutePath(), f.timeoutSeconds,
+                f.work.toAbsolutePath());
     }
 
     static double seconds(long nanos) {

@@ -3,6 +3,7 @@ package io.topictracker.bench.profile;
 import io.topictracker.article.Article;
 import io.topictracker.article.ArticleJson;
 import io.topictracker.article.Json;
+import io.topictracker.bench.BenchFlags;
 import io.topictracker.bench.corpus.SyntheticCorpus;
 import io.topictracker.extract.Extraction;
 import io.topictracker.extract.Extractor;
@@ -10,23 +11,44 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * Single-thread CPU cost per article of the steps the topology runs on each benchmark article,
  * outside Kafka: JSON decode, extraction, and the JSON write of the stored state. Several passes
  * over the same articles so the later ones show the warmed-up (JIT-compiled) cost. A quick bound on
  * what one stream thread can do; the extraction JMH benchmark is the precise figure.
- *
- * <p>Usage: {@code CorpusCost [articles] [passes] [seed]}
  */
 public final class CorpusCost {
+
+    /** The command line: {@code CorpusCost [articles] [passes] [seed]}. */
+    @Command(name = "CorpusCost", description = "Single-thread CPU cost per article: JSON decode, extraction, state write.")
+    static final class Flags {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "ARTICLES", defaultValue = "2000",
+                description = "synthetic articles (default ${DEFAULT-VALUE})")
+        int articles;
+
+        @Parameters(index = "1", arity = "0..1", paramLabel = "PASSES", defaultValue = "5",
+                description = "passes over them (default ${DEFAULT-VALUE})")
+        int passes;
+
+        @Parameters(index = "2", arity = "0..1", paramLabel = "SEED", defaultValue = "42",
+                description = "corpus seed (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+        boolean help;
+    }
 
     private CorpusCost() {}
 
     public static void main(String[] args) throws Exception {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        int passes = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
+        Flags flags = BenchFlags.parse(new Flags(), args);
+        int n = flags.articles;
+        int passes = flags.passes;
+        long seed = flags.seed;
         SyntheticCorpus corpus = new SyntheticCorpus(seed, 30_000, Set.of());
         List<byte[]> encoded = new ArrayList<>(n);
         long bytes = 0;

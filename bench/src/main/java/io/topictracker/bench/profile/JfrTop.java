@@ -1,6 +1,8 @@
 package io.topictracker.bench.profile;
 
+import io.topictracker.bench.BenchFlags;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,22 +15,46 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * Summarises the CPU samples ({@code jdk.ExecutionSample}) of a JFR recording: share of samples
  * per thread, per method on top of the stack (self time) and per method anywhere on the stack
  * (total time), optionally only for threads whose name contains a filter.
- *
- * <p>Usage: {@code JfrTop FILE.jfr [threadNameFilter] [rows]}
  */
 public final class JfrTop {
+
+    /** The command line: {@code JfrTop FILE.jfr [threadNameFilter] [rows]}. */
+    @Command(name = "jfr-top.sh", description = "Hot methods of a JFR recording's CPU samples.")
+    static final class Flags {
+        @Parameters(index = "0", paramLabel = "FILE.jfr", description = "the recording")
+        Path file;
+
+        @Parameters(index = "1", arity = "0..1", paramLabel = "THREAD_FILTER", defaultValue = "",
+                description = "only threads whose name contains this")
+        String threadFilter;
+
+        @Parameters(index = "2", arity = "0..1", paramLabel = "ROWS", defaultValue = "30",
+                description = "rows per table (default ${DEFAULT-VALUE})")
+        int rows;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+        boolean help;
+    }
 
     private JfrTop() {}
 
     public static void main(String[] args) throws IOException {
-        Path file = Path.of(args[0]);
-        String threadFilter = args.length > 1 ? args[1] : "";
-        int rows = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        Flags flags = BenchFlags.parse(new Flags(), args);
+        Path file = flags.file;
+        if (!Files.isReadable(file)) {
+            System.err.println("jfr-top.sh: cannot read " + file);
+            System.exit(2);
+        }
+        String threadFilter = flags.threadFilter;
+        int rows = flags.rows;
         Map<String, Integer> byThread = new HashMap<>();
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> total = new HashMap<>();
