@@ -45,8 +45,9 @@ public final class Extractor {
         Lexicon lexicon = Lexicon.local();
         lexicon.beginArticle();
         Article article = Article.of(title, body);
-        Tokens tokens = Tokens.of(article.lines, lexicon);
-        ThemeMatcher.Hits hits = themes.collect(tokens.tokens, tokens.hashes, tokens.size, tokens.breakBefore);
+        Tokens tokens = Tokens.of(article.lines, lexicon, themes);
+        ThemeMatcher.Hits hits = themes.collect(tokens.tokens, tokens.breakBefore, tokens.size, tokens.starts,
+                tokens.startCount);
         SortedMap<String, Integer> counts = new TreeMap<>();
         SortedMap<String, ThemeEvidence> evidence = new TreeMap<>();
         for (int t = 0; t < themes.themeCount(); t++) {
@@ -58,9 +59,9 @@ public final class Extractor {
             int shown = Math.min(hits.counts[t], ThemeEvidence.MAX_OFFSETS);
             Integer[] offsets = new Integer[shown];
             for (int k = 0; k < shown; k++) {
-                offsets[k] = tokens.offset[hits.firstTokens[t][k]];
+                offsets[k] = tokens.offset[hits.firstWords[t][k]];
             }
-            int first = hits.firstTokens[t][0];
+            int first = hits.firstWords[t][0];
             evidence.put(name, new ThemeEvidence(Arrays.asList(offsets),
                     snippet(article.lines.get(tokens.line[first]), tokens.offset[first])));
         }
@@ -74,8 +75,8 @@ public final class Extractor {
     public List<String> explainThemes(String title, String body) {
         Lexicon lexicon = Lexicon.local();
         lexicon.beginArticle();
-        Tokens tokens = Tokens.of(Article.of(title, body).lines, lexicon);
-        return themes.explain(tokens.tokens, tokens.hashes, tokens.size, tokens.breakBefore);
+        Tokens tokens = Tokens.of(Article.of(title, body).lines, lexicon, themes);
+        return themes.explain(tokens.tokens, tokens.breakBefore, tokens.size, tokens.starts, tokens.startCount);
     }
 
     /**
@@ -169,69 +170,75 @@ public final class Extractor {
     }
 
     /**
-     * The theme tokens of an article, with where punctuation separates them and where each starts.
-     * Each thread reuses its own, so that an article does not allocate them afresh.
+     * An article's words as theme matching reads them: each word's tokens, whether punctuation
+     * separates it from the word before, where it starts, and which words may start a phrase. Each
+     * thread reuses its own, so that an article does not allocate them afresh.
      */
     private static final class Tokens {
         private static final ThreadLocal<Tokens> LOCAL = ThreadLocal.withInitial(Tokens::new);
         private static final int KEPT = 1 << 16;
 
-        String[] tokens = new String[1024];
-        /** Each token's hash, so the theme matcher can pass over most tokens without reading them. */
-        int[] hashes = new int[1024];
-        int size;
+        /** The theme tokens of each word (its lexeme's, shared); words without tokens are left out. */
+        String[][] tokens = new String[1024][];
         boolean[] breakBefore = new boolean[1024];
-        /** Character offset of each token's word; index of each token's line. */
+        int size;
+        /** Character offset of each word in the article, and the index of its line. */
         int[] offset = new int[1024];
         int[] line = new int[1024];
+        /** The words a token of which may start a theme phrase ({@link ThemeMatcher#startsPhrase}), ascending. */
+        int[] starts = new int[256];
+        int startCount;
 
-        /** The tokens of {@code lines}; marks in {@code lexicon} the tokens the article writes in lower case. */
-        static Tokens of(List<TextLine> lines, Lexicon lexicon) {
+        /**
+         * The words of {@code lines}; marks in {@code lexicon} the tokens the article writes in lower
+         * case.
+         */
+        static Tokens of(List<TextLine> lines, Lexicon lexicon, ThemeMatcher themes) {
             Tokens t = LOCAL.get();
-            if (t.tokens.length > KEPT) {
+            if (t.tokens.length > KEPT || t.starts.length > KEPT) {
                 t = new Tokens(); // a huge article's arrays are not kept for the next one
                 LOCAL.set(t);
             }
-            t.size = 0;
+            int n = 0;
+            int startCount = 0;
             for (int l = 0; l < lines.size(); l++) {
                 TextLine textLine = lines.get(l);
                 for (Word w : textLine.words()) {
-                    int first = t.size;
                     Lexeme lexeme = w.lexeme(lexicon);
                     if (w.lowerCase()) {
                         lexicon.markLowerCase(lexeme);
                     }
-                    int size = first + lexeme.tokens.length;
-                    if (size > t.tokens.length) {
-                        int capacity = Math.max(size, 2 * t.tokens.length);
-                        t.tokens = Arrays.copyOf(t.tokens, capacity);
-                        t.hashes = Arrays.copyOf(t.hashes, capacity);
-                        t.breakBefore = Arrays.copyOf(t.breakBefore, capacity);
-                        t.offset = Arrays.copyOf(t.offset, capacity);
-                        t.line = Arrays.copyOf(t.line, capacity);
+                    if (lexeme.tokens.length == 0) {
+                        continue;
                     }
-                    if (lexeme.token != null) {
-                        t.tokens[first] = lexeme.token;
-                        t.hashes[first] = lexeme.tokenHash;
-                    } else {
-                        for (int k = first; k < size; k++) {
-                            t.tokens[k] = lexeme.tokens[k - first];
-                            t.hashes[k] = lexeme.tokens[k - first].hashCode();
+                    if (n == t.tokens.length) {
+                        t.grow();
+                    }
+                    t.tokens[n] = lexeme.tokens;
+                    // Lines are units of their own: no phrase runs from a heading into the next line.
+                    t.breakBefore[n] = w.breakBefore();
+                    t.offset[n] = textLine.offset() + w.start();
+                    t.line[n] = l;
+                    if (themes.startsPhrase(lexeme)) {
+                        if (startCount == t.starts.length) {
+                            t.starts = Arrays.copyOf(t.starts, 2 * startCount);
                         }
+                        t.starts[startCount++] = n;
                     }
-                    t.size = size;
-                    if (size > first) {
-                        // Lines are units of their own: no phrase runs from a heading into the next line.
-                        int at = textLine.offset() + w.start();
-                        for (int k = first; k < size; k++) {
-                            t.breakBefore[k] = k == first && w.breakBefore();
-                            t.offset[k] = at;
-                            t.line[k] = l;
-                        }
-                    }
+                    n++;
                 }
             }
+            t.size = n;
+            t.startCount = startCount;
             return t;
+        }
+
+        private void grow() {
+            int capacity = 2 * tokens.length;
+            tokens = Arrays.copyOf(tokens, capacity);
+            breakBefore = Arrays.copyOf(breakBefore, capacity);
+            offset = Arrays.copyOf(offset, capacity);
+            line = Arrays.copyOf(line, capacity);
         }
     }
 }

@@ -27,11 +27,9 @@ final class Lexeme {
     /** Each token's id in its {@link Lexicon}, so an article can mark tokens in an array. */
     final int[] tokenIds;
     /**
-     * The one token of a one-token form (most forms), its hash and its id; null, 0 and -1 otherwise.
-     * Kept in the lexeme itself so that the per-word work reads one object, not three.
+     * The id of the one token of a one-token form (most forms), -1 otherwise: kept in the lexeme
+     * itself so that marking a word reads one object, not two.
      */
-    final String token;
-    final int tokenHash;
     final int tokenId;
     /** {@link Gazetteer#compactKey} of {@link #text}, made when first asked. */
     String compactKey;
@@ -43,6 +41,9 @@ final class Lexeme {
      */
     Object gazetteer;
     Object gazetteerEntry;
+    /** The {@link ThemeMatcher} that {@link #themeStart} belongs to, and whether a token of the form starts one of its phrases. */
+    Object themeMatcher;
+    boolean themeStart;
     /** The gazetteer's entity for the form as a whole name, or null; valid when {@link #knownAsName}. */
     Object gazetteerName;
     boolean knownAsName;
@@ -67,8 +68,6 @@ final class Lexeme {
         this.folded = folded;
         this.tokens = tokens;
         this.tokenIds = tokenIds;
-        this.token = tokens.length == 1 ? tokens[0] : null;
-        this.tokenHash = tokens.length == 1 ? tokens[0].hashCode() : 0;
         this.tokenId = tokens.length == 1 ? tokenIds[0] : -1;
         this.cues = cues;
     }

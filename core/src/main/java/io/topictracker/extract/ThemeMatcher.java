@@ -25,11 +25,6 @@ final class ThemeMatcher {
 
     private final Node root = new Node();
     private final String[] themeNames;
-    /**
-     * Hash bits of the first tokens of phrases: most tokens of an article start no phrase, and this
-     * says so from the token's hash (which the lexicon keeps beside it) without a map lookup.
-     */
-    private final boolean[] firstTokenHashes = new boolean[1 << 12];
 
     ThemeMatcher(Taxonomy taxonomy) {
         themeNames = taxonomy.themes().keySet().toArray(new String[0]);
@@ -55,7 +50,6 @@ final class ThemeMatcher {
         }
         // What each exclude phrase still signals is worked out on the trie of theme and ignore phrases,
         // before any exclude phrase is in it.
-        indexFirstTokens();
         Map<String, int[]> excluded = new LinkedHashMap<>();
         index = 0;
         for (List<String> phrases : taxonomy.excludes().values()) {
@@ -66,13 +60,23 @@ final class ThemeMatcher {
             index++;
         }
         excluded.forEach((phrase, themes) -> insert(phrase).themes = themes);
-        indexFirstTokens();
     }
 
-    private void indexFirstTokens() {
-        for (String first : root.next.keySet()) {
-            firstTokenHashes[first.hashCode() & (firstTokenHashes.length - 1)] = true;
+    /**
+     * Whether a token of the form {@code lexeme} can start a phrase. Most words of an article start
+     * none, and this says so once per form (the lexeme remembers the answer for this matcher), so
+     * that the scan visits only the words that might.
+     */
+    boolean startsPhrase(Lexeme lexeme) {
+        if (lexeme.themeMatcher != this) {
+            boolean starts = false;
+            for (String token : lexeme.tokens) {
+                starts |= root.next.containsKey(token);
+            }
+            lexeme.themeStart = starts;
+            lexeme.themeMatcher = this;
         }
+        return lexeme.themeStart;
     }
 
     private Node insert(String phrase) {
@@ -85,22 +89,21 @@ final class ThemeMatcher {
 
     /** The themes a phrase signals when it is read as text (sorted, each once). */
     private int[] themesOf(String phrase) {
-        String[] tokens = Tokenizer.phraseTokens(phrase).toArray(new String[0]);
+        List<String> tokens = Tokenizer.phraseTokens(phrase);
+        // Each token as a word of its own, and each may start a match.
+        String[][] words = new String[tokens.size()][];
+        int[] starts = new int[tokens.size()];
+        for (int k = 0; k < words.length; k++) {
+            words[k] = new String[] {tokens.get(k)};
+            starts[k] = k;
+        }
         boolean[] signalled = new boolean[themeNames.length];
-        scan(tokens, hashes(tokens), tokens.length, new boolean[tokens.length], (start, end, themes) -> {
+        scan(words, new boolean[words.length], words.length, starts, starts.length, (sw, st, ew, et, themes) -> {
             for (int t : themes) {
                 signalled[t] = true;
             }
         });
         return indexes(signalled);
-    }
-
-    private static int[] hashes(String[] tokens) {
-        int[] out = new int[tokens.length];
-        for (int k = 0; k < tokens.length; k++) {
-            out[k] = tokens[k].hashCode();
-        }
-        return out;
     }
 
     private static int[] without(int[] themes, int theme) {
@@ -125,38 +128,43 @@ final class ThemeMatcher {
         return Arrays.copyOf(out, n);
     }
 
-    /** Receives each match: tokens {@code [start, end]} and the themes of the phrase. */
+    /**
+     * Receives each match, from token {@code startToken} of word {@code startWord} to token
+     * {@code endToken} of word {@code endWord}, and the themes of the phrase.
+     */
     @FunctionalInterface
     interface MatchSink {
-        void match(int start, int end, int[] themes);
+        void match(int startWord, int startToken, int endWord, int endToken, int[] themes);
     }
 
-    /** What {@link #collect} finds: counts per theme and the token index of each counted match. */
+    /** What {@link #collect} finds: counts per theme and the word index of each counted match. */
     static final class Hits {
         final int[] counts;
-        /** Per theme, the token indexes of its first {@link ThemeEvidence#MAX_OFFSETS} matches. */
-        final int[][] firstTokens;
+        /** Per theme, the words its first {@link ThemeEvidence#MAX_OFFSETS} matches start in. */
+        final int[][] firstWords;
 
         Hits(int themes) {
             counts = new int[themes];
-            firstTokens = new int[themes][];
+            firstWords = new int[themes][];
         }
     }
 
     /**
-     * Counts and first match positions per theme in the token stream {@code tokens[0, n)};
-     * {@code breakBefore[i]} marks punctuation before token i, which no phrase spans.
+     * Counts and first match positions per theme in the words {@code [0, n)} of an article, each
+     * word given by its tokens; {@code breakBefore[w]} marks punctuation before word w, which no
+     * phrase spans. Only the words {@code starts[0, startCount)} (ascending; see
+     * {@link #startsPhrase}) are tried as starts.
      */
-    Hits collect(String[] tokens, int[] hashes, int n, boolean[] breakBefore) {
+    Hits collect(String[][] words, boolean[] breakBefore, int n, int[] starts, int startCount) {
         Hits hits = new Hits(themeNames.length);
-        scan(tokens, hashes, n, breakBefore, (start, end, themes) -> {
+        scan(words, breakBefore, n, starts, startCount, (start, startToken, end, endToken, themes) -> {
             for (int theme : themes) {
                 int seen = hits.counts[theme]++;
                 if (seen < ThemeEvidence.MAX_OFFSETS) {
-                    if (hits.firstTokens[theme] == null) {
-                        hits.firstTokens[theme] = new int[ThemeEvidence.MAX_OFFSETS];
+                    if (hits.firstWords[theme] == null) {
+                        hits.firstWords[theme] = new int[ThemeEvidence.MAX_OFFSETS];
                     }
-                    hits.firstTokens[theme][seen] = start;
+                    hits.firstWords[theme][seen] = start;
                 }
             }
         });
@@ -172,48 +180,70 @@ final class ThemeMatcher {
     }
 
     /** Each phrase match as "tokens -> [themes]", for seeing why an article got its themes. */
-    List<String> explain(String[] tokens, int[] hashes, int n, boolean[] breakBefore) {
+    List<String> explain(String[][] words, boolean[] breakBefore, int n, int[] starts, int startCount) {
         List<String> out = new ArrayList<>();
-        scan(tokens, hashes, n, breakBefore, (start, end, themes) -> {
+        scan(words, breakBefore, n, starts, startCount, (startWord, startToken, endWord, endToken, themes) -> {
+            List<String> tokens = new ArrayList<>();
+            for (int w = startWord; w <= endWord; w++) {
+                int last = w == endWord ? endToken : words[w].length - 1;
+                for (int t = w == startWord ? startToken : 0; t <= last; t++) {
+                    tokens.add(words[w][t]);
+                }
+            }
             List<String> names = new ArrayList<>();
             for (int theme : themes) {
                 names.add(themeNames[theme]);
             }
-            out.add(String.join(" ", Arrays.asList(tokens).subList(start, end + 1)) + " -> " + (names.isEmpty() ? "(ignored)" : names));
+            out.add(String.join(" ", tokens) + " -> " + (names.isEmpty() ? "(ignored)" : names));
         });
         return out;
     }
 
-    /** Each match in {@code tokens[0, n)}, whose hashes are {@code hashes}. */
-    void scan(String[] tokens, int[] hashes, int n, boolean[] breakBefore, MatchSink sink) {
-        int i = 0;
-        while (i < n) {
-            if (!firstTokenHashes[hashes[i] & (firstTokenHashes.length - 1)]) {
-                i++;
+    /**
+     * Each longest match in {@code words[0, n)}, left to right, a match's tokens consumed; only
+     * tokens of the words in {@code starts} are tried as a match's first.
+     */
+    private void scan(String[][] words, boolean[] breakBefore, int n, int[] starts, int startCount, MatchSink sink) {
+        // The first token not consumed by a match yet: word freeWord, its token freeToken.
+        int freeWord = 0;
+        int freeToken = 0;
+        for (int s = 0; s < startCount; s++) {
+            int w = starts[s];
+            if (w < freeWord) {
                 continue;
             }
-            Node node = root;
-            int end = -1;
-            int[] matched = null;
-            for (int j = i; j < n; j++) {
-                if (j > i && breakBefore[j]) {
+            for (int k = w == freeWord ? freeToken : 0; k < words[w].length; k++) {
+                // The longest phrase from token k of word w: walk the trie over the following tokens.
+                Node node = root;
+                int endWord = -1;
+                int endToken = -1;
+                int[] themes = null;
+                int j = w;
+                int t = k;
+                while ((node = node.next.get(words[j][t])) != null) {
+                    if (node.themes != null) {
+                        endWord = j;
+                        endToken = t;
+                        themes = node.themes;
+                    }
+                    if (++t == words[j].length) {
+                        if (++j == n || breakBefore[j]) {
+                            break;
+                        }
+                        t = 0;
+                    }
+                }
+                if (themes == null) {
+                    continue;
+                }
+                sink.match(w, k, endWord, endToken, themes);
+                freeWord = endToken + 1 < words[endWord].length ? endWord : endWord + 1;
+                freeToken = freeWord == endWord ? endToken + 1 : 0;
+                if (freeWord != w) {
                     break;
                 }
-                node = node.next.get(tokens[j]);
-                if (node == null) {
-                    break;
-                }
-                if (node.themes != null) {
-                    end = j;
-                    matched = node.themes;
-                }
+                k = freeToken - 1;
             }
-            if (matched == null) {
-                i++;
-                continue;
-            }
-            sink.match(i, end, matched);
-            i = end + 1;
         }
     }
 }
