@@ -108,6 +108,9 @@ record TextLine(String text, Word[] words, Kind kind, int offset) {
         Word w = words[i];
         int from = w.gapStart();
         int to = w.start();
+        if (to - from == 1 && text.charAt(from) == ' ') {
+            return false; // most gaps: one space
+        }
         boolean terminal = false;
         boolean onlyDot = true;
         int dots = 0;
