@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.SortedMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -139,5 +143,78 @@ class ThemeMatchingTest {
         assertEquals(Map.of("bias", 1), extractor.extract(null, "Bias in hiring, and an easing bias.").themes());
         // An exclude phrase silences its theme, not another theme its words signal.
         assertEquals(Map.of("reports", 1), extractor.extract(null, "A bias report came out.").themes());
+    }
+
+    /**
+     * The matcher walks an article word by word and tries only the words whose form can start a
+     * phrase. On random text made of the default taxonomy's words, joined by spaces, punctuation,
+     * hyphens and line breaks, that must find exactly what trying every token, one token per word,
+     * finds: the same matches, phrases and themes, in the same order.
+     */
+    @Test
+    void shouldFindTheSameMatchesWhenOnlyWordsThatCanStartAPhraseAreTried() {
+        ThemeMatcher matcher = new ThemeMatcher(Taxonomy.loadDefault());
+        List<String> vocabulary = new ArrayList<>();
+        for (List<String> phrases : Taxonomy.loadDefault().themes().values()) {
+            for (String phrase : phrases) {
+                vocabulary.addAll(Arrays.asList(phrase.split(" ")));
+            }
+        }
+        vocabulary.addAll(List.of("the", "of", "Open-Source", "A.I.", "data-leak", "security's", "U.S."));
+        String[] gaps = {" ", " ", " ", ", ", ". ", "-", " (", "\n"};
+        SplittableRandom random = new SplittableRandom(3);
+        int matches = 0;
+        for (int text = 0; text < 2_000; text++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0; k < 40; k++) {
+                sb.append(vocabulary.get(random.nextInt(vocabulary.size()))).append(gaps[random.nextInt(gaps.length)]);
+            }
+            List<String[]> words = new ArrayList<>();
+            List<Boolean> breaks = new ArrayList<>();
+            List<String[]> singleTokens = new ArrayList<>();
+            List<Boolean> singleBreaks = new ArrayList<>();
+            List<Integer> starts = new ArrayList<>();
+            for (String line : sb.toString().split("\n")) {
+                for (Word w : Tokenizer.wordArray(line)) {
+                    String[] tokens = w.lexeme().tokens;
+                    if (matcher.startsPhrase(w.lexeme())) {
+                        starts.add(words.size());
+                    }
+                    words.add(tokens);
+                    breaks.add(w.breakBefore());
+                    for (int t = 0; t < tokens.length; t++) {
+                        singleTokens.add(new String[] {tokens[t]});
+                        singleBreaks.add(t == 0 && w.breakBefore());
+                    }
+                }
+            }
+            List<String> tried = matcher.explain(words.toArray(String[][]::new), booleans(breaks), words.size(),
+                    ints(starts), starts.size());
+            List<String> everyToken = matcher.explain(singleTokens.toArray(String[][]::new), booleans(singleBreaks),
+                    singleTokens.size(), ints(indexes(singleTokens.size())), singleTokens.size());
+            assertEquals(everyToken, tried, sb.toString());
+            matches += tried.size();
+        }
+        assertTrue(matches > 1_000, "the random texts match phrases: " + matches);
+    }
+
+    private static boolean[] booleans(List<Boolean> list) {
+        boolean[] out = new boolean[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = list.get(i);
+        }
+        return out;
+    }
+
+    private static int[] ints(List<Integer> list) {
+        return list.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static List<Integer> indexes(int n) {
+        List<Integer> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(i);
+        }
+        return out;
     }
 }
