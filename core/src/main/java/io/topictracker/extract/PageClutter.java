@@ -285,6 +285,9 @@ public final class PageClutter {
 
     /** Lower-cased, whitespace collapsed, typographic quotes and dashes normalised. */
     private static String normalise(String line) {
+        if (plainAscii(line)) {
+            return line.toLowerCase(Locale.ROOT); // most lines: nothing to do but lower-case
+        }
         char[] out = new char[line.length()];
         int n = 0;
         boolean space = false;
@@ -310,6 +313,23 @@ public final class PageClutter {
         String s = new String(out, 0, n);
         // ASCII is folded above; the rest (with Unicode's special cases) by String#toLowerCase.
         return ascii ? s : s.toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether {@code line} is printable ASCII with single spaces between words, nothing at its ends. */
+    private static boolean plainAscii(String line) {
+        int n = line.length();
+        if (n == 0 || line.charAt(0) == ' ' || line.charAt(n - 1) == ' ') {
+            return false;
+        }
+        boolean space = false;
+        for (int i = 0; i < n; i++) {
+            char c = line.charAt(i);
+            if (c < ' ' || c >= 0x7F || (c == ' ' && space)) {
+                return false;
+            }
+            space = c == ' ';
+        }
+        return true;
     }
 
     /** Headings repeat with Markdown marks or bullets in front ("# Title" after the title). */
