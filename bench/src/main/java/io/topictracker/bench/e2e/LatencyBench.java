@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +36,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -78,22 +78,12 @@ public final class LatencyBench {
                 description = "partitions of 'articles' (default ${DEFAULT-VALUE})")
         int partitions;
 
-        @Option(names = "--ours-config", paramLabel = "K=V", description = "extra Kafka Streams setting for our app (repeatable)")
-        Map<String, String> oursConfig = new LinkedHashMap<>();
-
-        @Option(names = "--ours-args", paramLabel = "ARGS", defaultValue = "",
-                description = "extra flags for `topic-tracker streams`, space separated")
-        String oursArgs;
-
-        @Option(names = "--jvm-opts", paramLabel = "OPTS", defaultValue = "", description = "JVM options for our app")
-        String jvmOpts;
-
         @Option(names = "--work", paramLabel = "DIR", defaultValue = "bench/target/latency",
                 description = "where state dirs, logs and results go (default ${DEFAULT-VALUE})")
         Path work;
 
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
-        boolean help;
+        @Mixin
+        OursAppFlags app = new OursAppFlags();
     }
 
     private LatencyBench() {}
@@ -106,9 +96,9 @@ public final class LatencyBench {
         String probeTheme = f.probeTheme;
         long seed = f.seed;
         int partitions = f.partitions;
-        Map<String, String> oursConfig = f.oursConfig;
-        List<String> oursArgs = Proc.words(f.oursArgs);
-        List<String> jvmOpts = Proc.words(f.jvmOpts);
+        Map<String, String> oursConfig = f.app.config;
+        List<String> oursArgs = f.app.args();
+        List<String> jvmOpts = f.app.jvmOpts();
         Path work = f.work;
         work = work.toAbsolutePath();
         Files.createDirectories(work);

@@ -28,6 +28,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -71,19 +72,12 @@ public final class QueryBench {
                 description = "comma list of paths (default ${DEFAULT-VALUE})")
         List<String> endpoints;
 
-        @Option(names = "--ours-args", paramLabel = "ARGS", defaultValue = "",
-                description = "extra flags for `topic-tracker streams`, space separated")
-        String oursArgs;
-
-        @Option(names = "--jvm-opts", paramLabel = "OPTS", defaultValue = "", description = "JVM options for our app")
-        String jvmOpts;
-
         @Option(names = "--work", paramLabel = "DIR", defaultValue = "bench/target/queries",
                 description = "where state dirs, logs and results go (default ${DEFAULT-VALUE})")
         Path work;
 
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
-        boolean help;
+        @Mixin
+        OursAppFlags app = new OursAppFlags();
     }
 
     private QueryBench() {}
@@ -98,8 +92,8 @@ public final class QueryBench {
         int duration = f.duration;
         int connections = f.connections;
         List<String> endpoints = f.endpoints;
-        List<String> oursArgs = Proc.words(f.oursArgs);
-        List<String> jvmOpts = Proc.words(f.jvmOpts);
+        List<String> oursArgs = f.app.args();
+        List<String> jvmOpts = f.app.jvmOpts();
         Path work = f.work;
         work = work.toAbsolutePath();
         Files.createDirectories(work);
@@ -110,7 +104,7 @@ public final class QueryBench {
         try (BenchCluster cluster = BenchCluster.start(3)) {
             cluster.load(corpus, articles);
             String appId = "tt-queries-" + System.currentTimeMillis();
-            try (OursApp app = OursApp.start(cluster.bootstrapServers(), work, appId, Map.of(), oursArgs, jvmOpts);
+            try (OursApp app = OursApp.start(cluster.bootstrapServers(), work, appId, f.app.config, oursArgs, jvmOpts);
                     ConsumerLag lag = new ConsumerLag(cluster.bootstrapServers(), Map.of(), appId)) {
                 app.awaitReady(Duration.ofSeconds(120));
                 awaitCaughtUp(lag, app);

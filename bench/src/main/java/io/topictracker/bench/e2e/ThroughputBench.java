@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -71,24 +72,12 @@ public final class ThroughputBench {
                         + "(the demo's own settings), raw (default ${DEFAULT-VALUE})")
         List<String> contenders;
 
-        @Option(names = "--ours-config", paramLabel = "K=V",
-                description = "extra Kafka Streams setting for our app (repeatable), via --kafka-config")
-        Map<String, String> oursConfig = new LinkedHashMap<>();
-
-        @Option(names = "--ours-args", paramLabel = "ARGS", defaultValue = "",
-                description = "extra CLI flags for `topic-tracker streams`, space separated (e.g. \"--stream-threads 2\")")
-        String oursArgs;
-
         @Option(names = "--variant", paramLabel = "NAME:SPEC",
                 description = "adds contender ours-NAME (repeatable): our app plus SPEC, space separated Kafka settings "
                         + "(K=V), CLI flags (--x v), JVM options (-X..., -D...) and classpath=CP (another build of the "
                         + "app, e.g. a local experiment's bench/target/lib/*), e.g. "
                         + "--variant \"t2:--stream-threads 2 commit.interval.ms=1000 -XX:TieredStopAtLevel=1\"")
         List<String> variants = new ArrayList<>();
-
-        @Option(names = "--jvm-opts", paramLabel = "OPTS", defaultValue = "",
-                description = "JVM options for every contender, space separated")
-        String jvmOpts;
 
         @Option(names = "--jfr", paramLabel = "DIR", description = "record JFR (settings=profile) of our app into DIR")
         Path jfr;
@@ -101,8 +90,8 @@ public final class ThroughputBench {
                 description = "where state dirs, logs and results go (default ${DEFAULT-VALUE})")
         Path work;
 
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
-        boolean help;
+        @Mixin
+        OursAppFlags app = new OursAppFlags();
     }
 
     private record Options(long articles, int runs, long seed, int partitions, List<String> contenders,
@@ -507,8 +496,8 @@ public final class ThroughputBench {
         }
         List<String> all = new ArrayList<>(f.contenders);
         variants.keySet().stream().map(v -> "ours-" + v).filter(c -> !all.contains(c)).forEach(all::add);
-        return new Options(f.articles, f.runs, f.seed, f.partitions, List.copyOf(all), f.oursConfig, Proc.words(f.oursArgs),
-                variants, Proc.words(f.jvmOpts), f.jfr == null ? null : f.jfr.toAbsolutePath(), f.timeoutSeconds,
+        return new Options(f.articles, f.runs, f.seed, f.partitions, List.copyOf(all), f.app.config, f.app.args(),
+                variants, f.app.jvmOpts(), f.jfr == null ? null : f.jfr.toAbsolutePath(), f.timeoutSeconds,
                 f.work.toAbsolutePath());
     }
 
