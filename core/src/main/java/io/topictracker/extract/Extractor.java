@@ -104,8 +104,7 @@ public final class Extractor {
         }
         if (singleSpaced(text, from, to)) {
             // Most snippets: nothing to collapse, so the text as it is.
-            String cut = text.substring(from, to);
-            return from > 0 ? (to < text.length() ? "…" + cut + "…" : "…" + cut) : (to < text.length() ? cut + "…" : cut);
+            return (from > 0 ? "…" : "") + text.substring(from, to) + (to < text.length() ? "…" : "");
         }
         StringBuilder sb = new StringBuilder(to - from + 2);
         if (from > 0) {

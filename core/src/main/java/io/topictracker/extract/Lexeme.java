@@ -41,7 +41,10 @@ final class Lexeme {
      */
     Object gazetteer;
     Object gazetteerEntry;
-    /** The {@link ThemeMatcher} that {@link #themeStart} belongs to, and whether a token of the form starts one of its phrases. */
+    /**
+     * The {@link ThemeMatcher} that {@link #themeStart} belongs to, and whether a token of the form
+     * starts one of its phrases.
+     */
     Object themeMatcher;
     boolean themeStart;
     /** The gazetteer's entity for the form as a whole name, or null; valid when {@link #knownAsName}. */

@@ -71,7 +71,8 @@ public final class LatencyBench {
                 description = "theme only probes mention (default ${DEFAULT-VALUE})")
         String probeTheme;
 
-        @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "corpus seed (default ${DEFAULT-VALUE})")
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
+                description = "corpus seed (default ${DEFAULT-VALUE})")
         long seed;
 
         @Option(names = "--partitions", paramLabel = "P", defaultValue = "3",

@@ -16,7 +16,8 @@ final class OursAppFlags {
             description = "extra CLI flags for `topic-tracker streams`, space separated (e.g. \"--stream-threads 2\")")
     String args;
 
-    @Option(names = "--jvm-opts", paramLabel = "OPTS", defaultValue = "", description = "JVM options for our app (run-throughput.sh: for every contender), space separated")
+    @Option(names = "--jvm-opts", paramLabel = "OPTS", defaultValue = "",
+            description = "JVM options for our app (run-throughput.sh: for every contender), space separated")
     String jvmOpts;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")

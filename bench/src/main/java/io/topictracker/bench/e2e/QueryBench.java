@@ -52,7 +52,8 @@ public final class QueryBench {
         long articles;
 
         @Option(names = "--entities", paramLabel = "M", defaultValue = "0",
-                description = "extra distinct entities written into the entity store (default ${DEFAULT-VALUE}; e.g. 1000000)")
+                description = "extra distinct entities written into the entity store "
+                        + "(default ${DEFAULT-VALUE}; e.g. 1000000)")
         long entities;
 
         @Option(names = "--rounds", paramLabel = "R", defaultValue = "3",
@@ -68,7 +69,8 @@ public final class QueryBench {
         int connections;
 
         @Option(names = "--endpoints", paramLabel = "LIST", split = ",",
-                defaultValue = "/health,/api/themes/security,/api/themes,/api/entities?limit=20,/api/entities?type=ORG&limit=20",
+                defaultValue = "/health,/api/themes/security,/api/themes,/api/entities?limit=20,"
+                        + "/api/entities?type=ORG&limit=20",
                 description = "comma list of paths (default ${DEFAULT-VALUE})")
         List<String> endpoints;
 

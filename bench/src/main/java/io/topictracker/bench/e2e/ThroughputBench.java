@@ -60,7 +60,8 @@ public final class ThroughputBench {
                 description = "interleaved runs per contender (default ${DEFAULT-VALUE})")
         int runs;
 
-        @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "corpus seed (default ${DEFAULT-VALUE})")
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
+                description = "corpus seed (default ${DEFAULT-VALUE})")
         long seed;
 
         @Option(names = "--partitions", paramLabel = "P", defaultValue = "3",
