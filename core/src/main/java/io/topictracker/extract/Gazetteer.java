@@ -29,16 +29,14 @@ final class Gazetteer {
      */
     record Entity(String name, EntityType type, List<String> words, List<String> keys) {
 
-        Entity(String name, EntityType type) {
-            this(name, type, List.of(name.split(" ")), keysOf(List.of(name.split(" "))));
-        }
-
-        private static List<String> keysOf(List<String> words) {
-            String[] keys = new String[words.size()];
+        /** The entity {@code name} of {@code type}, its words cut at spaces. */
+        static Entity of(String name, EntityType type) {
+            String[] words = name.split(" ");
+            String[] keys = new String[words.length];
             for (int k = 0; k < keys.length; k++) {
-                keys[k] = compactKey(words.get(k));
+                keys[k] = compactKey(words[k]);
             }
-            return List.of(keys);
+            return new Entity(name, type, List.of(words), List.of(keys));
         }
     }
 
@@ -84,7 +82,7 @@ final class Gazetteer {
         for (Map.Entry<EntityType, List<String>> e : extra.entrySet()) {
             for (String entry : e.getValue()) {
                 List<String> forms = forms(entry);
-                g.add(new Entity(stripWeak(forms.get(0)), e.getKey()), forms);
+                g.add(Entity.of(stripWeak(forms.get(0)), e.getKey()), forms);
             }
         }
         g.resolveNames();
@@ -289,7 +287,7 @@ final class Gazetteer {
                 if (cols.length > 2) {
                     forms.addAll(forms(cols[2]));
                 }
-                entries.add(Map.entry(new Entity(stripWeak(forms.get(0)), type), List.copyOf(forms)));
+                entries.add(Map.entry(Entity.of(stripWeak(forms.get(0)), type), List.copyOf(forms)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

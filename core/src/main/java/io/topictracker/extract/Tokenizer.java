@@ -193,7 +193,6 @@ final class Tokenizer {
             }
             // A joiner between two runs ("open-source", "Node.js", "don't") makes them one word, unless
             // it is the apostrophe of a possessive.
-            boolean joined = false;
             boolean rewritten = false;
             boolean dotted = false;
             while (r + 1 < runCount && bound[2 * r + 2] == end + 1) {
@@ -202,7 +201,6 @@ final class Tokenizer {
                 if (!isJoiner(c) || (c == '\'' && isPossessiveAt(line, end, to))) {
                     break;
                 }
-                joined = true;
                 dotted |= raw == '.';
                 rewritten |= raw != c;
                 r++;
