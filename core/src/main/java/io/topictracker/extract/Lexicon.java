@@ -162,9 +162,15 @@ final class Lexicon {
      * {@code count} is masked off.
      */
     static long pack(char[] chars, int from, int count) {
-        int last = chars.length - 1;
-        long packed = chars[Math.min(from, last)] | (long) chars[Math.min(from + 1, last)] << 16
-                | (long) chars[Math.min(from + 2, last)] << 32 | (long) chars[Math.min(from + 3, last)] << 48;
+        long packed;
+        if (from + 3 < chars.length) {
+            packed = chars[from] | (long) chars[from + 1] << 16 | (long) chars[from + 2] << 32
+                    | (long) chars[from + 3] << 48;
+        } else {
+            int last = chars.length - 1;
+            packed = chars[Math.min(from, last)] | (long) chars[Math.min(from + 1, last)] << 16
+                    | (long) chars[Math.min(from + 2, last)] << 32 | (long) chars[Math.min(from + 3, last)] << 48;
+        }
         return packed & PACK_MASK[Math.max(0, Math.min(count, 4))];
     }
 
