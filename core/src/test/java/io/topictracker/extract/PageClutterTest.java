@@ -94,6 +94,13 @@ class PageClutterTest {
     }
 
     @Test
+    void shouldReadAShortLineWithOddSpacingAsItsWords() {
+        // Spacing, tabs and non-breaking spaces aside, these are the navigation line and a repeat.
+        assertEquals(List.of("Open source wins", "Body text."), PageClutter.keptLines(
+                "Open source wins\nSkip  to   content\nSkip\tto content\nOpen  source\u00A0wins\nBody text."));
+    }
+
+    @Test
     void shouldTreatAMarkdownHeadingThatRepeatsALineAsARepeat() {
         assertEquals(List.of("Prepare to Be Amazed", "Body text."),
                 PageClutter.keptLines("Prepare to Be Amazed\n# Prepare to Be Amazed\nBody text."));
