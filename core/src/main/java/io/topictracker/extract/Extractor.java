@@ -44,7 +44,7 @@ public final class Extractor {
     public Extraction extract(String title, String body) {
         Lexicon lexicon = Lexicon.local();
         lexicon.beginArticle();
-        Article article = Article.of(title, body, lexicon);
+        Article article = Article.of(title, body);
         Tokens tokens = Tokens.of(article.lines, lexicon, themes);
         ThemeMatcher.Hits hits = themes.collect(tokens.tokens, tokens.breakBefore, tokens.size, tokens.starts,
                 tokens.startCount);
@@ -75,7 +75,7 @@ public final class Extractor {
     public List<String> explainThemes(String title, String body) {
         Lexicon lexicon = Lexicon.local();
         lexicon.beginArticle();
-        Tokens tokens = Tokens.of(Article.of(title, body, lexicon).lines, lexicon, themes);
+        Tokens tokens = Tokens.of(Article.of(title, body).lines, lexicon, themes);
         return themes.explain(tokens.tokens, tokens.breakBefore, tokens.size, tokens.starts, tokens.startCount);
     }
 
@@ -150,11 +150,11 @@ public final class Extractor {
     /** An article's kept lines, each knowing where it starts in {@code title + "\n" + body}. */
     private record Article(List<TextLine> lines) {
 
-        static Article of(String title, String body, Lexicon lexicon) {
+        static Article of(String title, String body) {
             Objects.requireNonNull(body, "body");
             boolean hasTitle = title != null && !title.isBlank();
             // One pass over title and body together, so a body that repeats the title counts it once.
-            PageClutter.Kept kept = PageClutter.kept(hasTitle ? title + "\n" + body : body, lexicon);
+            PageClutter.Kept kept = PageClutter.kept(hasTitle ? title + "\n" + body : body);
             List<TextLine> lines = new ArrayList<>(kept.starts().length);
             String strippedTitle = hasTitle ? title.strip() : null;
             for (int i = 0; i < kept.starts().length; i++) {

@@ -10,7 +10,7 @@ final class Lexeme {
 
     /** The normalised characters, as {@link Word#text()} writes them (the table key). */
     final char[] chars;
-    /** {@link Lexicon#hash} of {@link #text}. */
+    /** {@link Tokenizer#hash} of {@link #text}. */
     final int hash;
     /**
      * The length of {@link #chars}, and its first four characters and the next four, packed

@@ -91,37 +91,23 @@ final class Lexicon {
 
     /** The lexeme of a word's form, made on first sight. */
     Lexeme of(Word word) {
-        return of(word.chars(), word.charsStart(), word.charsEnd(), word.rewritten(), word.abbreviation(),
-                word.anyUpper());
-    }
-
-    /**
-     * The lexeme of the word {@code line[start, end)}, made on first sight: {@code rewritten} whether a
-     * typographic joiner inside it is normalised in its text, {@code abbreviation} whether it is a
-     * dotted one, {@code anyUpper} whether a letter is upper-case. A word of up to eight characters is
-     * compared as its length and two packed longs, without a loop: a loop's exit, at a different
-     * length for each word, is what a CPU mispredicts, and this runs for every word of every article.
-     */
-    Lexeme of(char[] line, int start, int end, boolean rewritten, boolean abbreviation, boolean anyUpper) {
-        if (rewritten) {
-            char[] text = Tokenizer.normaliseAll(new String(line, start, end - start)).toCharArray();
-            return of(text, 0, text.length, false, abbreviation, anyUpper);
-        }
-        int length = end - start;
-        long head = pack(line, start, length);
-        long tail = pack(line, start + 4, length - 4);
-        int h = hash(line, start, length, head, tail);
+        int h = word.textHash();
         Lexeme[] table = this.table;
         int mask = table.length - 1;
         int i = mix(h) & mask;
         Lexeme l;
         while ((l = table[i]) != null) {
-            if (l.head == head && l.tail == tail && l.length == length && (length <= 8 || sameRest(line, start, l))) {
+            if (l.hash == h && sameText(word, l)) {
                 return l;
             }
             i = (i + 1) & mask;
         }
-        l = make(new String(line, start, length), h, abbreviation, anyUpper);
+        return add(word, h, i);
+    }
+
+    /** Makes the lexeme of a form seen for the first time, and puts it in free slot {@code i}. */
+    private Lexeme add(Word word, int h, int i) {
+        Lexeme l = make(word, h);
         table[i] = l;
         if (++size * 2 > table.length) {
             grow();
@@ -129,31 +115,21 @@ final class Lexicon {
         return l;
     }
 
-    /** Whether {@code line[start + 8, start + l.length)} are the characters of {@code l} after its eighth. */
-    private static boolean sameRest(char[] line, int start, Lexeme l) {
-        char[] chars = l.chars;
-        for (int k = 8; k < chars.length; k++) {
-            if (line[start + k] != chars[k]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The hash the lexicon files a form under, of its characters {@code chars[start, start + length)}. */
-    static int hash(char[] chars, int start, int length) {
-        return hash(chars, start, length, pack(chars, start, length), pack(chars, start + 4, length - 4));
-    }
-
     /**
-     * The hash of a form from its length, its first eight characters packed ({@code head}, {@code
-     * tail}) and, when longer, its last four: no loop over the characters.
+     * Whether the word's text is {@code l}'s. A word of up to eight characters is compared as two
+     * packed longs, without a loop: a loop's exit, at a different length for each word, is what a
+     * CPU mispredicts, and this runs for every word of every article.
      */
-    private static int hash(char[] chars, int start, int length, long head, long tail) {
-        long last = length > 8 ? pack(chars, start + length - 4, 4) : 0;
-        long h = head * 0x9E3779B97F4A7C15L + tail * 0xC2B2AE3D27D4EB4FL + last * 0x165667B19E3779F9L + length;
-        h ^= h >>> 29;
-        return (int) ((h * 0xBF58476D1CE4E5B9L) >>> 32);
+    private static boolean sameText(Word word, Lexeme l) {
+        if (word.rewritten()) {
+            return word.textEquals(l.chars);
+        }
+        char[] line = word.chars();
+        int start = word.charsStart();
+        int length = word.charsEnd() - start;
+        return length == l.length && pack(line, start, length) == l.head
+                && pack(line, start + 4, length - 4) == l.tail
+                && (length <= 8 || word.textEquals(l.chars));
     }
 
     /**
@@ -177,9 +153,10 @@ final class Lexicon {
     /** The bits of 0 to 4 packed characters. */
     private static final long[] PACK_MASK = {0L, 0xFFFFL, 0xFFFF_FFFFL, 0xFFFF_FFFF_FFFFL, -1L};
 
-    private Lexeme make(String text, int hash, boolean abbreviation, boolean anyUpper) {
-        String folded = anyUpper ? text.toLowerCase(java.util.Locale.ROOT) : text;
-        String[] tokens = Tokenizer.themeTokens(text, folded, abbreviation, Stemmer.local());
+    private Lexeme make(Word word, int hash) {
+        String text = word.computeText();
+        String folded = word.anyUpper() ? text.toLowerCase(java.util.Locale.ROOT) : text;
+        String[] tokens = Tokenizer.themeTokens(text, folded, word.abbreviation(), Stemmer.local());
         int[] tokenIds = new int[tokens.length];
         for (int k = 0; k < tokens.length; k++) {
             tokenIds[k] = ids.computeIfAbsent(tokens[k], x -> ids.size());

@@ -63,7 +63,7 @@ public final class PageClutter {
 
     /** The article text of {@code text}, one kept line per line, trimmed, blank lines dropped. */
     public static List<String> keptLines(String text) {
-        return kept(text, null).lines();
+        return kept(text).lines();
     }
 
     /**
@@ -72,11 +72,8 @@ public final class PageClutter {
      */
     record Kept(List<String> lines, int[] starts, List<Word[]> words) {}
 
-    /**
-     * {@link #keptLines} with the offset of each kept line in {@code text}; with a {@code lexicon}, the
-     * words know their lexemes there (else they look them up when first asked).
-     */
-    static Kept kept(String text, Lexicon lexicon) {
+    /** {@link #keptLines} with the offset of each kept line in {@code text}. */
+    static Kept kept(String text) {
         char[] cs = text.toCharArray();
         List<String> kept = new ArrayList<>();
         List<Integer> starts = new ArrayList<>();
@@ -114,7 +111,7 @@ public final class PageClutter {
                 continue;
             }
             String line = text.substring(a, b);
-            Tokenizer.Scan shape = Tokenizer.scan(cs, a, b, lexicon);
+            Tokenizer.Scan shape = Tokenizer.scan(cs, a, b);
             if (shape.chunks() > SHORT_LINE_WORDS) {
                 // Most of an article's bytes are long prose lines: check them cheaply, and as written,
                 // since a long line that repeats does so verbatim.
@@ -157,7 +154,7 @@ public final class PageClutter {
         if (trimmed.isEmpty()) {
             return true;
         }
-        Tokenizer.Scan shape = Tokenizer.scan(trimmed.toCharArray(), 0, trimmed.length(), null);
+        Tokenizer.Scan shape = Tokenizer.scan(trimmed.toCharArray(), 0, trimmed.length());
         return shape.chunks() > SHORT_LINE_WORDS
                 ? isLongLineClutter(trimmed, shape)
                 : isShortLineClutter(trimmed, new ShortLine(normalise(trimmed)), shape);

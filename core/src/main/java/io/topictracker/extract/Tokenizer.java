@@ -68,11 +68,11 @@ final class Tokenizer {
     /** The character classes above, of each ASCII character. */
     private static final int[] ASCII = new int[0x80];
     /**
-     * The classes of every character (of its {@link #normalise normalised} form), so the character pass
-     * of {@link #scan} has no branch for non-ASCII text: that rare branch, inlined into the loop, made
-     * the whole pass a third slower (128 KB, mostly never read).
+     * Every character's classes (high 16 bits) and its {@link #normalise normalised} form (low 16
+     * bits), so the character pass of {@link #scan} has no branch for non-ASCII text: that rare
+     * branch, inlined into the loop, made the whole pass a third slower (256 KB, mostly never read).
      */
-    private static final char[] CHAR_CLASSES = new char[0x10000];
+    private static final int[] CHARS = new int[0x10000];
 
     static {
         for (char c = 0; c < 0x80; c++) {
@@ -84,8 +84,9 @@ final class Tokenizer {
                     | (c == '.' || c == '!' || c == '?' ? SENTENCE_END : 0)
                     | (isJoiner(c) ? AFTER_WORD : 0);
         }
-        for (int c = 0; c < CHAR_CLASSES.length; c++) {
-            CHAR_CLASSES[c] = (char) (c < 0x80 ? ASCII[c] : nonAsciiClasses((char) c));
+        for (int c = 0; c < CHARS.length; c++) {
+            int k = c < 0x80 ? ASCII[c] : nonAsciiClasses((char) c);
+            CHARS[c] = k << 16 | normalise((char) c);
         }
     }
 
@@ -108,7 +109,7 @@ final class Tokenizer {
 
     /** The words of one line, in order, as an array. */
     static Word[] wordArray(String text) {
-        return scan(text.toCharArray(), 0, text.length(), null).words();
+        return scan(text.toCharArray(), 0, text.length()).words();
     }
 
     /**
@@ -119,38 +120,44 @@ final class Tokenizer {
     record Scan(Word[] words, int chunks, boolean letter, boolean markup, boolean sentenceEnd) {}
 
     /**
-     * Cuts the line {@code chars[from, to)} into words (positions relative to {@code from}); with a
-     * {@code lexicon}, each word gets its lexeme there at once (else on first use). It runs on every
-     * line of every article, so it works in two passes: the first goes over the characters without a
-     * branch that depends on them (where a word starts or ends is data, not control flow: ends of
-     * words are what a CPU mispredicts), recording each run of word characters with its character
-     * classes; the second goes over those runs, joining "open-source", "U.S." and "don't", and
-     * dropping a possessive 's.
+     * Cuts the line {@code chars[from, to)} into words (positions relative to {@code from}). It runs on
+     * every line of every article, so it works in two passes: the first goes over the characters
+     * without a branch that depends on them (where a word starts or ends is data, not control flow:
+     * ends of words are what a CPU mispredicts), recording each run of word characters with its hash
+     * and character classes; the second goes over those runs, joining "open-source", "U.S." and
+     * "don't", and dropping a possessive 's.
      */
-    static Scan scan(char[] line, int from, int to, Lexicon lexicon) {
+    static Scan scan(char[] line, int from, int to) {
         int length = to - from;
         Runs runs = Runs.local(length);
         int[] bound = runs.bound;
+        int[] power = runs.power;
+        int[] hashes = runs.hashes;
         int[] classes = runs.classes;
         int[] hard = runs.hard;
-        char[] charClasses = CHAR_CLASSES;
+        int[] chars = CHARS;
         int count = 0;
         int inWord = 0;
         int inSpace = 0;
+        int sum = 0;
         int wordClasses = 0;
         int hardChars = 0;
         int lineClasses = 0;
         int chunks = 1;
         for (int j = 0; j < length; j++) {
-            int k = charClasses[line[from + j]];
+            int entry = chars[line[from + j]];
+            int k = entry >>> 16;
+            int c = entry & 0xFFFF;
             int word = k & WORD;
             // Every character writes the current run's slot; a change between word and gap moves on to
             // the next slot, so slots alternate: start of a word, end of a word.
             bound[count] = from + j;
+            hashes[count] = sum;
             classes[count] = wordClasses;
             hard[count] = hardChars;
             count += word ^ inWord;
             inWord = word;
+            sum += c * power[j];
             wordClasses = (wordClasses | k) & -word;
             hardChars += (k >>> HARD_SHIFT) & 1;
             int space = (k >>> SPACE_SHIFT) & 1;
@@ -160,10 +167,12 @@ final class Tokenizer {
         }
         if (inWord != 0) {
             bound[count] = to;
+            hashes[count] = sum;
             classes[count] = wordClasses;
             hard[count] = hardChars;
             count++;
         }
+        int[] inverse = runs.inverse;
         int runCount = count / 2;
         Word[] words = new Word[runCount];
         int n = 0;
@@ -175,12 +184,15 @@ final class Tokenizer {
             int start = bound[2 * r];
             int end = bound[2 * r + 1];
             int k = classes[2 * r + 1];
+            int startSum = hashes[2 * r];
             boolean hardGap = n == 0 || hard[2 * r] > hardBefore;
             char after = end < to ? line[end] : ' ';
             if (after < 0x80 && (ASCII[after] & AFTER_WORD) == 0) {
                 // Most words: a space or punctuation after it that neither joins nor belongs to it.
-                words[n++] = word(line, from, start, end, gapStart, hardGap, false, k, false, lexicon);
-                letter |= (k & LETTER) != 0;
+                boolean wordLetter = (k & LETTER) != 0;
+                words[n++] = word(line, from, start, end, gapStart, hardGap, false, k, false,
+                        (hashes[2 * r + 1] - startSum) * inverse[start - from]);
+                letter |= wordLetter;
                 hardBefore = hard[2 * r + 1];
                 gapStart = end;
                 continue;
@@ -201,10 +213,13 @@ final class Tokenizer {
                 end = bound[2 * r + 1];
                 k |= classes[2 * r + 1];
             }
+            // The sums run over the whole line: the word's share, moved back to its first character.
+            int wordHash = (hashes[2 * r + 1] - startSum) * inverse[start - from];
             // Only a word with a dot inside can be an abbreviation, only one before a dot an initial.
             boolean abbreviation = dotted && isAbbreviation(line, start, end);
             int next = end;
             if (end < to && line[end] == '.' && (abbreviation || isInitial(line, start, end, to))) {
+                wordHash += '.' * power[end - start];
                 next++;
                 end++;
                 hardBefore = 1; // the dot
@@ -216,7 +231,7 @@ final class Tokenizer {
                 next += 2;
                 r++; // the possessive's s
             }
-            words[n++] = word(line, from, start, end, gapStart, hardGap, abbreviation, k, rewritten, lexicon);
+            words[n++] = word(line, from, start, end, gapStart, hardGap, abbreviation, k, rewritten, wordHash);
             letter |= (k & LETTER) != 0;
             gapStart = next;
         }
@@ -224,28 +239,14 @@ final class Tokenizer {
                 (lineClasses & MARKUP) != 0, (lineClasses & SENTENCE_END) != 0);
     }
 
-    /**
-     * The word {@code line[start, end)}, whose characters have the classes {@code k}; with its lexeme
-     * when a {@code lexicon} is given.
-     */
+    /** The word {@code line[start, end)}, whose characters have the classes {@code k}. */
     private static Word word(char[] line, int from, int start, int end, int gapStart, boolean hardGap,
-            boolean abbreviation, int k, boolean rewritten, Lexicon lexicon) {
+            boolean abbreviation, int k, boolean rewritten, int hash) {
         char first = line[start];
         boolean firstUpper = first < 0x80 ? (ASCII[first] & UPPER) != 0 : Character.isUpperCase(first);
         boolean firstLower = first < 0x80 ? first >= 'a' && first <= 'z' : Character.isLowerCase(first);
-        boolean anyUpper = (k & UPPER) != 0;
-        Lexeme lexeme = null;
-        int hash;
-        if (lexicon != null) {
-            lexeme = lexicon.of(line, start, end, rewritten, abbreviation, anyUpper);
-            hash = lexeme.hash;
-        } else if (rewritten) {
-            hash = hash(normaliseAll(new String(line, start, end - start)));
-        } else {
-            hash = Lexicon.hash(line, start, end - start);
-        }
-        return new Word(line, from, start, end, gapStart, hardGap, abbreviation, anyUpper, firstUpper,
-                firstLower, (k & LETTER) != 0, rewritten, hash, lexeme);
+        return new Word(line, from, start, end, gapStart, hardGap, abbreviation, (k & UPPER) != 0, firstUpper,
+                firstLower, (k & LETTER) != 0, rewritten, hash);
     }
 
     /**
@@ -263,7 +264,8 @@ final class Tokenizer {
 
     /**
      * Per-thread room for the first pass of {@link #scan}: for each run of word or gap characters,
-     * where it starts, and the word classes and hard-gap count there.
+     * where it starts, and the running hash sum, word classes and hard-gap count there; and the
+     * powers of the hash's multiplier and of its inverse.
      */
     private static final class Runs {
         private static final ThreadLocal<Runs> LOCAL = ThreadLocal.withInitial(() -> new Runs(1024));
@@ -271,13 +273,28 @@ final class Tokenizer {
         private static final int KEPT = 1 << 16;
 
         final int[] bound;
+        final int[] hashes;
         final int[] classes;
         final int[] hard;
+        /** {@code power[k]} is {@link #MULTIPLIER}^k, {@code inverse[k]} its inverse (mod 2^32). */
+        final int[] power;
+        final int[] inverse;
 
         private Runs(int size) {
             bound = new int[size];
+            hashes = new int[size];
             classes = new int[size];
             hard = new int[size];
+            power = new int[size];
+            inverse = new int[size];
+            int p = 1;
+            int q = 1;
+            for (int k = 0; k < size; k++) {
+                power[k] = p;
+                inverse[k] = q;
+                p *= MULTIPLIER;
+                q *= MULTIPLIER_INVERSE;
+            }
         }
 
         /** This thread's arrays, with room for a line of {@code length} characters. */
@@ -294,9 +311,32 @@ final class Tokenizer {
         }
     }
 
-    /** The hash a word whose {@link Word#text()} is {@code text} has ({@link Lexicon#hash}). */
+    /**
+     * A word's hash is sum of {@code c[j] * MULTIPLIER^j} over its normalised characters: unlike
+     * {@link String#hashCode()} it can be summed over the whole line without a dependency between
+     * characters, and a word's share divided out afterwards (an odd multiplier has an inverse).
+     */
+    private static final int MULTIPLIER = 31;
+    private static final int MULTIPLIER_INVERSE = inverseOf(MULTIPLIER);
+
+    /** The inverse of an odd number mod 2^32, by Newton's iteration. */
+    private static int inverseOf(int odd) {
+        int x = odd;
+        for (int k = 0; k < 5; k++) {
+            x *= 2 - odd * x;
+        }
+        return x;
+    }
+
+    /** The hash {@link #scan} gives a word whose {@link Word#text()} is {@code text}. */
     static int hash(String text) {
-        return Lexicon.hash(text.toCharArray(), 0, text.length());
+        int sum = 0;
+        int power = 1;
+        for (int k = 0; k < text.length(); k++) {
+            sum += text.charAt(k) * power;
+            power *= MULTIPLIER;
+        }
+        return sum;
     }
 
     static String normaliseAll(String s) {

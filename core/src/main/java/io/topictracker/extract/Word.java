@@ -25,10 +25,7 @@ final class Word {
     private final boolean firstUpper;
     private final boolean firstLower;
     private final int hash;
-    /**
-     * The form's entry in this thread's {@link Lexicon}: found when the word is cut while extracting,
-     * else looked up on first use.
-     */
+    /** The form's entry in this thread's {@link Lexicon}, looked up on first use. */
     private Lexeme lexeme;
     /** {@link EntityFinder}'s verdict on whether the word can be part of a name: 0 not yet asked, 1 yes, 2 no. */
     byte nameLike;
@@ -48,12 +45,10 @@ final class Word {
      * @param firstLower whether the first character is lower-case
      * @param hasLetter whether it has a letter at all (so "2024" and "3.5" are not name material)
      * @param rewritten whether a typographic joiner inside it (’, ‐) is normalised in {@link #text()}
-     * @param hash {@link Lexicon#hash} of {@link #text()}
-     * @param lexeme the form's lexeme, or null to look it up on first use
+     * @param hash {@link Tokenizer#hash} of {@link #text()}
      */
     Word(char[] line, int base, int start, int end, int gapStart, boolean breakBefore, boolean abbreviation,
-            boolean anyUpper, boolean firstUpper, boolean firstLower, boolean hasLetter, boolean rewritten, int hash,
-            Lexeme lexeme) {
+            boolean anyUpper, boolean firstUpper, boolean firstLower, boolean hasLetter, boolean rewritten, int hash) {
         this.line = line;
         this.base = base;
         this.start = start;
@@ -67,7 +62,6 @@ final class Word {
         this.hash = hash;
         this.firstUpper = firstUpper;
         this.firstLower = firstLower;
-        this.lexeme = lexeme;
     }
 
     /** What this thread's {@link Lexicon} knows of the word's form. */
@@ -196,7 +190,7 @@ final class Word {
         return true;
     }
 
-    /** {@link Lexicon#hash} of {@link #text()}, without the copy. */
+    /** {@link Tokenizer#hash} of {@link #text()}, without the copy. */
     int textHash() {
         return hash;
     }
