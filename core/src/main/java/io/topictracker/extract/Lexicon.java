@@ -134,8 +134,9 @@ final class Lexicon {
 
     /**
      * Up to four characters {@code chars[from, from + count)} in one long (none when {@code count}
-     * is 0 or less), read without a branch: indexes are clamped into the array and what lies beyond
-     * {@code count} is masked off.
+     * is 0 or less), read without a branch on {@code count}: four characters are read and what lies
+     * beyond {@code count} is masked off. Near the end of the array (rarely: a word is a view into
+     * its whole article) the reads are clamped into it.
      */
     static long pack(char[] chars, int from, int count) {
         long packed;
