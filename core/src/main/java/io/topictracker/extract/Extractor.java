@@ -45,9 +45,9 @@ public final class Extractor {
         Lexicon lexicon = Lexicon.local();
         lexicon.beginArticle();
         Article article = Article.of(title, body);
-        Tokens tokens = Tokens.of(article.lines, lexicon, themes);
-        ThemeMatcher.Hits hits = themes.collect(tokens.tokens, tokens.breakBefore, tokens.size, tokens.starts,
-                tokens.startCount);
+        ThemeMatcher.Hits hits = themes.hits();
+        readWords(article.lines, lexicon, (words, starts, startCount, line) ->
+                themes.collect(ThemeMatcher.words(words), starts, startCount, line, hits));
         SortedMap<String, Integer> counts = new TreeMap<>();
         SortedMap<String, ThemeEvidence> evidence = new TreeMap<>();
         for (int t = 0; t < themes.themeCount(); t++) {
@@ -59,11 +59,10 @@ public final class Extractor {
             int shown = Math.min(hits.counts[t], ThemeEvidence.MAX_OFFSETS);
             Integer[] offsets = new Integer[shown];
             for (int k = 0; k < shown; k++) {
-                offsets[k] = tokens.offset[hits.firstWords[t][k]];
+                offsets[k] = offset(article.lines.get(hits.firstLines[t][k]), hits.firstWords[t][k]);
             }
-            int first = hits.firstWords[t][0];
-            evidence.put(name, new ThemeEvidence(Arrays.asList(offsets),
-                    snippet(article.lines.get(tokens.line[first]), tokens.offset[first])));
+            TextLine first = article.lines.get(hits.firstLines[t][0]);
+            evidence.put(name, new ThemeEvidence(Arrays.asList(offsets), snippet(first, offsets[0])));
         }
         return new Extraction(counts, entities.find(article.lines, lexicon), taxonomy.version(), evidence);
     }
@@ -75,8 +74,50 @@ public final class Extractor {
     public List<String> explainThemes(String title, String body) {
         Lexicon lexicon = Lexicon.local();
         lexicon.beginArticle();
-        Tokens tokens = Tokens.of(Article.of(title, body).lines, lexicon, themes);
-        return themes.explain(tokens.tokens, tokens.breakBefore, tokens.size, tokens.starts, tokens.startCount);
+        List<String> out = new ArrayList<>();
+        readWords(Article.of(title, body).lines, lexicon, (words, starts, startCount, line) ->
+                out.addAll(themes.explain(ThemeMatcher.words(words), starts, startCount)));
+        return out;
+    }
+
+    /** Where word {@code w} of {@code line} starts in the article. */
+    private static int offset(TextLine line, int w) {
+        return line.offset() + line.words()[w].start();
+    }
+
+    /** Receives a line's words and those a theme phrase may start at ({@code starts[0, startCount)}). */
+    @FunctionalInterface
+    private interface LineStarts {
+        void line(Word[] words, int[] starts, int startCount, int line);
+    }
+
+    /**
+     * One pass over the article's words: looks up each word's form in {@code lexicon}, marks there the
+     * tokens the article writes in lower case (entity finding reads them), and hands each line with
+     * the words a theme phrase may start at ({@link ThemeMatcher#startsPhrase}) to {@code sink}.
+     */
+    private void readWords(List<TextLine> lines, Lexicon lexicon, LineStarts sink) {
+        int[] starts = new int[64];
+        for (int l = 0; l < lines.size(); l++) {
+            Word[] words = lines.get(l).words();
+            if (starts.length < words.length) {
+                starts = new int[words.length];
+            }
+            int startCount = 0;
+            for (int i = 0; i < words.length; i++) {
+                Word w = words[i];
+                Lexeme lexeme = w.lexeme(lexicon);
+                if (w.lowerCase()) {
+                    lexicon.markLowerCase(lexeme);
+                }
+                if (themes.startsPhrase(lexeme)) {
+                    starts[startCount++] = i;
+                }
+            }
+            if (startCount > 0) {
+                sink.line(words, starts, startCount, l);
+            }
+        }
     }
 
     /**
@@ -165,74 +206,6 @@ public final class Extractor {
                 lines.add(isTitle ? TextLine.title(line, words, start) : TextLine.of(line, words, start));
             }
             return new Article(lines);
-        }
-    }
-
-    /**
-     * An article's words as theme matching reads them: each word's tokens, whether punctuation
-     * separates it from the word before, where it starts, and which words may start a phrase.
-     * Allocated per article, sized to its words: storing the lexemes' token arrays into a young array
-     * costs G1 no card marking, and one kept per thread (long-lived) measured 2 % slower in JMH.
-     */
-    private static final class Tokens {
-
-        /** The theme tokens of each word (its lexeme's, shared); words without tokens are left out. */
-        final String[][] tokens;
-        final boolean[] breakBefore;
-        int size;
-        /** Character offset of each word in the article, and the index of its line. */
-        final int[] offset;
-        final int[] line;
-        /** The words a token of which may start a theme phrase ({@link ThemeMatcher#startsPhrase}), ascending. */
-        int[] starts = new int[64];
-        int startCount;
-
-        private Tokens(int words) {
-            tokens = new String[words][];
-            breakBefore = new boolean[words];
-            offset = new int[words];
-            line = new int[words];
-        }
-
-        /**
-         * The words of {@code lines}; marks in {@code lexicon} the tokens the article writes in lower
-         * case.
-         */
-        static Tokens of(List<TextLine> lines, Lexicon lexicon, ThemeMatcher themes) {
-            int words = 0;
-            for (TextLine textLine : lines) {
-                words += textLine.words().length;
-            }
-            Tokens t = new Tokens(words);
-            int n = 0;
-            int startCount = 0;
-            for (int l = 0; l < lines.size(); l++) {
-                TextLine textLine = lines.get(l);
-                for (Word w : textLine.words()) {
-                    Lexeme lexeme = w.lexeme(lexicon);
-                    if (w.lowerCase()) {
-                        lexicon.markLowerCase(lexeme);
-                    }
-                    if (lexeme.tokens.length == 0) {
-                        continue;
-                    }
-                    t.tokens[n] = lexeme.tokens;
-                    // Lines are units of their own: no phrase runs from a heading into the next line.
-                    t.breakBefore[n] = w.breakBefore();
-                    t.offset[n] = textLine.offset() + w.start();
-                    t.line[n] = l;
-                    if (themes.startsPhrase(lexeme)) {
-                        if (startCount == t.starts.length) {
-                            t.starts = Arrays.copyOf(t.starts, 2 * startCount);
-                        }
-                        t.starts[startCount++] = n;
-                    }
-                    n++;
-                }
-            }
-            t.size = n;
-            t.startCount = startCount;
-            return t;
         }
     }
 }

@@ -98,7 +98,7 @@ final class ThemeMatcher {
             starts[k] = k;
         }
         boolean[] signalled = new boolean[themeNames.length];
-        scan(words, new boolean[words.length], words.length, starts, starts.length, (sw, st, ew, et, themes) -> {
+        scan(words(words, new boolean[words.length], words.length), starts, starts.length, (sw, st, ew, et, themes) -> {
             for (int t : themes) {
                 signalled[t] = true;
             }
@@ -129,6 +129,62 @@ final class ThemeMatcher {
     }
 
     /**
+     * Words as the matcher reads them: each word's tokens, and whether punctuation separates it from
+     * the word before (no phrase spans that). A word without tokens is passed over, as if it were
+     * not there.
+     */
+    interface Words {
+        int size();
+
+        String[] tokens(int w);
+
+        boolean breakBefore(int w);
+    }
+
+    /** The words {@code [0, n)}, each given by its tokens; {@code breakBefore[w]}: punctuation before word w. */
+    static Words words(String[][] tokens, boolean[] breakBefore, int n) {
+        return new Words() {
+            @Override
+            public int size() {
+                return n;
+            }
+
+            @Override
+            public String[] tokens(int w) {
+                return tokens[w];
+            }
+
+            @Override
+            public boolean breakBefore(int w) {
+                return breakBefore[w];
+            }
+        };
+    }
+
+    /**
+     * The words of one line of an article, read where they are: no copy of their tokens into arrays
+     * (which, for every word of every article, cost more than the matching itself).
+     */
+    static Words words(Word[] line) {
+        return new Words() {
+            @Override
+            public int size() {
+                return line.length;
+            }
+
+            @Override
+            public String[] tokens(int w) {
+                return line[w].lexeme().tokens;
+            }
+
+            @Override
+            public boolean breakBefore(int w) {
+                return line[w].breakBefore();
+            }
+        };
+    }
+
+    /**
      * Receives each match, from token {@code startToken} of word {@code startWord} to token
      * {@code endToken} of word {@code endWord}, and the themes of the phrase.
      */
@@ -137,38 +193,46 @@ final class ThemeMatcher {
         void match(int startWord, int startToken, int endWord, int endToken, int[] themes);
     }
 
-    /** What {@link #collect} finds: counts per theme and the word index of each counted match. */
+    /**
+     * What {@link #collect} finds in an article: counts per theme, and where its first
+     * {@link ThemeEvidence#MAX_OFFSETS} matches start (line index and word index in the line).
+     */
     static final class Hits {
         final int[] counts;
-        /** Per theme, the words its first {@link ThemeEvidence#MAX_OFFSETS} matches start in. */
+        final int[][] firstLines;
         final int[][] firstWords;
 
         Hits(int themes) {
             counts = new int[themes];
+            firstLines = new int[themes][];
             firstWords = new int[themes][];
         }
     }
 
+    /** A fresh {@link Hits} for this matcher's themes. */
+    Hits hits() {
+        return new Hits(themeNames.length);
+    }
+
     /**
-     * Counts and first match positions per theme in the words {@code [0, n)} of an article, each
-     * word given by its tokens; {@code breakBefore[w]} marks punctuation before word w, which no
-     * phrase spans. Only the words {@code starts[0, startCount)} (ascending; see
-     * {@link #startsPhrase}) are tried as starts.
+     * Adds to {@code hits} the matches in one line of an article ({@code line} its index), trying only
+     * the words {@code starts[0, startCount)} (ascending; see {@link #startsPhrase}) as starts. No
+     * phrase runs from one line into the next, so lines are matched one at a time.
      */
-    Hits collect(String[][] words, boolean[] breakBefore, int n, int[] starts, int startCount) {
-        Hits hits = new Hits(themeNames.length);
-        scan(words, breakBefore, n, starts, startCount, (start, startToken, end, endToken, themes) -> {
+    void collect(Words words, int[] starts, int startCount, int line, Hits hits) {
+        scan(words, starts, startCount, (start, startToken, end, endToken, themes) -> {
             for (int theme : themes) {
                 int seen = hits.counts[theme]++;
                 if (seen < ThemeEvidence.MAX_OFFSETS) {
                     if (hits.firstWords[theme] == null) {
+                        hits.firstLines[theme] = new int[ThemeEvidence.MAX_OFFSETS];
                         hits.firstWords[theme] = new int[ThemeEvidence.MAX_OFFSETS];
                     }
+                    hits.firstLines[theme][seen] = line;
                     hits.firstWords[theme][seen] = start;
                 }
             }
         });
-        return hits;
     }
 
     String themeName(int theme) {
@@ -180,14 +244,15 @@ final class ThemeMatcher {
     }
 
     /** Each phrase match as "tokens -> [themes]", for seeing why an article got its themes. */
-    List<String> explain(String[][] words, boolean[] breakBefore, int n, int[] starts, int startCount) {
+    List<String> explain(Words words, int[] starts, int startCount) {
         List<String> out = new ArrayList<>();
-        scan(words, breakBefore, n, starts, startCount, (startWord, startToken, endWord, endToken, themes) -> {
+        scan(words, starts, startCount, (startWord, startToken, endWord, endToken, themes) -> {
             List<String> tokens = new ArrayList<>();
             for (int w = startWord; w <= endWord; w++) {
-                int last = w == endWord ? endToken : words[w].length - 1;
+                String[] wordTokens = words.tokens(w);
+                int last = w == endWord ? endToken : wordTokens.length - 1;
                 for (int t = w == startWord ? startToken : 0; t <= last; t++) {
-                    tokens.add(words[w][t]);
+                    tokens.add(wordTokens[t]);
                 }
             }
             List<String> names = new ArrayList<>();
@@ -200,10 +265,11 @@ final class ThemeMatcher {
     }
 
     /**
-     * Each longest match in {@code words[0, n)}, left to right, a match's tokens consumed; only
-     * tokens of the words in {@code starts} are tried as a match's first.
+     * Each longest match in {@code words}, left to right, a match's tokens consumed; only tokens of
+     * the words in {@code starts} are tried as a match's first.
      */
-    private void scan(String[][] words, boolean[] breakBefore, int n, int[] starts, int startCount, MatchSink sink) {
+    private void scan(Words words, int[] starts, int startCount, MatchSink sink) {
+        int n = words.size();
         // The first token not consumed by a match yet: word freeWord, its token freeToken.
         int freeWord = 0;
         int freeToken = 0;
@@ -212,24 +278,30 @@ final class ThemeMatcher {
             if (w < freeWord) {
                 continue;
             }
-            for (int k = w == freeWord ? freeToken : 0; k < words[w].length; k++) {
+            String[] startTokens = words.tokens(w);
+            for (int k = w == freeWord ? freeToken : 0; k < startTokens.length; k++) {
                 // The longest phrase from token k of word w: walk the trie over the following tokens.
                 Node node = root;
                 int endWord = -1;
                 int endToken = -1;
                 int[] themes = null;
                 int j = w;
+                String[] tokens = startTokens;
                 int t = k;
-                while ((node = node.next.get(words[j][t])) != null) {
+                while ((node = node.next.get(tokens[t])) != null) {
                     if (node.themes != null) {
                         endWord = j;
                         endToken = t;
                         themes = node.themes;
                     }
-                    if (++t == words[j].length) {
-                        if (++j == n || breakBefore[j]) {
+                    if (++t == tokens.length) {
+                        do {
+                            j++;
+                        } while (j < n && words.tokens(j).length == 0);
+                        if (j == n || words.breakBefore(j)) {
                             break;
                         }
+                        tokens = words.tokens(j);
                         t = 0;
                     }
                 }
@@ -237,7 +309,8 @@ final class ThemeMatcher {
                     continue;
                 }
                 sink.match(w, k, endWord, endToken, themes);
-                freeWord = endToken + 1 < words[endWord].length ? endWord : endWord + 1;
+                int endLength = words.tokens(endWord).length;
+                freeWord = endToken + 1 < endLength ? endWord : endWord + 1;
                 freeToken = freeWord == endWord ? endToken + 1 : 0;
                 if (freeWord != w) {
                     break;

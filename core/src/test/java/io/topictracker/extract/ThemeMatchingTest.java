@@ -149,7 +149,8 @@ class ThemeMatchingTest {
      * The matcher walks an article word by word and tries only the words whose form can start a
      * phrase. On random text made of the default taxonomy's words, joined by spaces, punctuation,
      * hyphens and line breaks, that must find exactly what trying every token, one token per word,
-     * finds: the same matches, phrases and themes, in the same order.
+     * finds: the same matches, phrases and themes, in the same order. And so must the article path,
+     * which reads each line's words where they are, one line at a time.
      */
     @Test
     void shouldFindTheSameMatchesWhenOnlyWordsThatCanStartAPhraseAreTried() {
@@ -174,8 +175,17 @@ class ThemeMatchingTest {
             List<String[]> singleTokens = new ArrayList<>();
             List<Boolean> singleBreaks = new ArrayList<>();
             List<Integer> starts = new ArrayList<>();
+            List<String> lineByLine = new ArrayList<>();
             for (String line : sb.toString().split("\n")) {
-                for (Word w : Tokenizer.wordArray(line)) {
+                Word[] lineWords = Tokenizer.wordArray(line);
+                List<Integer> lineStarts = new ArrayList<>();
+                for (int i = 0; i < lineWords.length; i++) {
+                    if (matcher.startsPhrase(lineWords[i].lexeme())) {
+                        lineStarts.add(i);
+                    }
+                }
+                lineByLine.addAll(matcher.explain(ThemeMatcher.words(lineWords), ints(lineStarts), lineStarts.size()));
+                for (Word w : lineWords) {
                     String[] tokens = w.lexeme().tokens;
                     if (matcher.startsPhrase(w.lexeme())) {
                         starts.add(words.size());
@@ -188,11 +198,15 @@ class ThemeMatchingTest {
                     }
                 }
             }
-            List<String> tried = matcher.explain(words.toArray(String[][]::new), booleans(breaks), words.size(),
+            List<String> tried = matcher.explain(
+                    ThemeMatcher.words(words.toArray(String[][]::new), booleans(breaks), words.size()),
                     ints(starts), starts.size());
-            List<String> everyToken = matcher.explain(singleTokens.toArray(String[][]::new), booleans(singleBreaks),
-                    singleTokens.size(), ints(indexes(singleTokens.size())), singleTokens.size());
+            List<String> everyToken = matcher.explain(
+                    ThemeMatcher.words(singleTokens.toArray(String[][]::new), booleans(singleBreaks), singleTokens.size()),
+                    ints(indexes(singleTokens.size())), singleTokens.size());
             assertEquals(everyToken, tried, sb.toString());
+            // The article path: each line's words read where they are, one line at a time.
+            assertEquals(tried, lineByLine, sb.toString());
             matches += tried.size();
         }
         assertTrue(matches > 1_000, "the random texts match phrases: " + matches);
