@@ -13,8 +13,9 @@ import java.util.TreeMap;
  * class.
  *
  * <p>Pipeline: {@link PageClutter} drops page chrome and repeated lines; each kept line is cut into
- * words once; themes are counted on their folded, stemmed tokens by the compiled taxonomy, each match
- * remembered by its character offset; entities are found on the same words with their case intact.
+ * words once; themes are counted on their folded, stemmed tokens by the compiled taxonomy, line by
+ * line, each match remembered by its line and word; entities are found on the same words with their
+ * case intact.
  * All state built in the constructor is immutable, so one instance is shared by all stream threads.
  */
 public final class Extractor {

@@ -189,10 +189,9 @@ final class Tokenizer {
             char after = end < to ? line[end] : ' ';
             if (after < 0x80 && (ASCII[after] & AFTER_WORD) == 0) {
                 // Most words: a space or punctuation after it that neither joins nor belongs to it.
-                boolean wordLetter = (k & LETTER) != 0;
                 words[n++] = word(line, from, start, end, gapStart, hardGap, false, k, false,
                         (hashes[2 * r + 1] - startSum) * inverse[start - from]);
-                letter |= wordLetter;
+                letter |= (k & LETTER) != 0;
                 hardBefore = hard[2 * r + 1];
                 gapStart = end;
                 continue;
