@@ -1,6 +1,7 @@
 package io.topictracker.extract;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,9 @@ public final class PageClutter {
             "accept cookies", "cookie policy", "privacy policy", "terms of service", "terms of use",
             "terms and conditions", "contact", "contact us", "about", "about us", "you may also like");
 
+    /** The longest {@link #NAVIGATION} line: longer lines need no lookup. */
+    private static final int NAVIGATION_LONGEST = NAVIGATION.stream().mapToInt(String::length).max().orElse(0);
+
     private static final Set<String> SOCIAL = Set.of(
             "facebook", "twitter", "x", "linkedin", "reddit", "email", "e-mail", "mail", "whatsapp",
             "telegram", "pinterest", "tumblr", "mastodon", "bluesky", "threads", "instagram",
@@ -38,19 +42,30 @@ public final class PageClutter {
             "sms", "messenger", "wechat", "weibo", "rss", "hacker", "news", "hn");
 
     /** Lines that start the tail of a page (sharing, comments, author box) rather than its story. */
-    private static final List<String> TAIL_MARKERS = List.of(
+    private static final Prefixes TAIL_MARKERS = new Prefixes(
             "share on", "share this", "share via", "leave a reply", "leave a comment", "about the author",
             "related posts", "related articles", "related stories", "you may also like", "more from",
             "recommended for you");
 
-    private static final List<String> CAPTION_PREFIXES = List.of(
+    private static final Prefixes CAPTION_PREFIXES = new Prefixes(
             "image prompt:", "image:", "photo:", "picture:", "caption:", "credit:", "image credit",
             "photo credit", "image source", "photo by ", "image by ", "image via ", "photo via ",
             "featured image");
 
-    private static final List<String> PROMO_PREFIXES = List.of(
+    private static final Prefixes PROMO_PREFIXES = new Prefixes(
             "get the latest", "sign up for", "subscribe to", "subscribe for", "follow us on",
             "join our newsletter");
+
+    /** "Share on Social Media", "Share this:". */
+    private static final Prefixes SHARE_PREFIXES = new Prefixes("share on ", "share this", "share via ", "share:");
+
+    private static final Prefixes TAG_PREFIXES = new Prefixes(
+            "tags:", "tagged:", "tagged with", "categories:", "filed under");
+
+    private static final Prefixes BYLINE_PREFIXES = new Prefixes(
+            "posted on ", "posted by ", "published on ", "published by ", "updated on ", "last updated");
+
+    private static final Prefixes COPYRIGHT_PREFIXES = new Prefixes("\u00A9", "(c) ", "copyright \u00A9");
 
     private static final List<String> MONTHS = List.of(
             "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -224,7 +239,7 @@ public final class PageClutter {
             return true;
         }
         return (shape.chunks() <= 80 && mayStartCaption(line.charAt(0))
-                        && startsWithAny(normalise(line.substring(0, Math.min(line.length(), 24))), CAPTION_PREFIXES))
+                        && CAPTION_PREFIXES.start(normalise(line.substring(0, Math.min(line.length(), 24)))))
                 || (!shape.sentenceEnd() && isTagCloud(shape.words()));
     }
 
@@ -243,7 +258,7 @@ public final class PageClutter {
             return true;
         }
         String bare = shortLine.bare;
-        if (NAVIGATION.contains(bare)) {
+        if (bare.length() <= NAVIGATION_LONGEST && NAVIGATION.contains(bare)) {
             return true;
         }
         // Words of the normalised line: it has single spaces, so one more than its spaces.
@@ -260,9 +275,8 @@ public final class PageClutter {
         if (words <= 8 && shortLine.social()) {
             return true;
         }
-        if (words <= 6 && (bare.startsWith("share on ") || bare.startsWith("share this")
-                || bare.startsWith("share via ") || bare.startsWith("share:"))) {
-            return true; // "Share on Social Media", "Share this:"
+        if (words <= 6 && SHARE_PREFIXES.start(bare)) {
+            return true;
         }
         if (isByline(bare, shape.words(), words)) {
             return true;
@@ -270,14 +284,10 @@ public final class PageClutter {
         if (isFooter(bare, words)) {
             return true;
         }
-        if (startsWithAny(bare, CAPTION_PREFIXES)) {
+        if (CAPTION_PREFIXES.start(bare) || TAG_PREFIXES.start(bare)) {
             return true;
         }
-        if (startsWithAny(bare, PROMO_PREFIXES) && words <= 15 && bare.indexOf('.') < 0) {
-            return true;
-        }
-        if (bare.startsWith("tags:") || bare.startsWith("tagged:") || bare.startsWith("tagged with")
-                || bare.startsWith("categories:") || bare.startsWith("filed under")) {
+        if (PROMO_PREFIXES.start(bare) && words <= 15 && bare.indexOf('.') < 0) {
             return true;
         }
         return !shape.sentenceEnd() && shape.chunks() >= 15 && isTagCloud(shape.words());
@@ -449,9 +459,7 @@ public final class PageClutter {
 
     /** "Posted on February 6, 2024 by Charles Dyer", "By Jane Doe". */
     private static boolean isByline(String bare, Word[] lineWords, int words) {
-        if ((bare.startsWith("posted on ") || bare.startsWith("posted by ") || bare.startsWith("published on ")
-                        || bare.startsWith("published by ") || bare.startsWith("updated on ")
-                        || bare.startsWith("last updated")) && words <= 20) {
+        if (BYLINE_PREFIXES.start(bare) && words <= 20) {
             return true;
         }
         if (bare.startsWith("by ") && words <= 5 && !hasSentencePunctuation(bare)) {
@@ -467,7 +475,7 @@ public final class PageClutter {
     }
 
     private static boolean isFooter(String bare, int words) {
-        if (bare.startsWith("\u00A9") || bare.startsWith("(c) ") || bare.startsWith("copyright \u00A9")
+        if (COPYRIGHT_PREFIXES.start(bare)
                 || (bare.startsWith("copyright ") && bare.matches("copyright (\\(c\\) )?\\d{4}.*"))) {
             return true;
         }
@@ -505,16 +513,48 @@ public final class PageClutter {
         if (line.social()) {
             return true;
         }
-        return startsWithAny(line.unbulleted, TAIL_MARKERS) && line.unbulleted.split(" ").length <= 6;
+        return TAIL_MARKERS.start(line.unbulleted) && line.unbulleted.split(" ").length <= 6;
     }
 
-    private static boolean startsWithAny(String s, List<String> prefixes) {
-        for (String p : prefixes) {
-            if (s.startsWith(p)) {
-                return true;
+    /**
+     * Phrases a line may start with, kept by their first character: a short line is checked against
+     * some fifty of them, and it shares its first character with few.
+     */
+    private static final class Prefixes {
+        private final String[][] byFirst = new String[128][];
+        private final String[] nonAscii;
+
+        Prefixes(String... prefixes) {
+            List<String> other = new ArrayList<>();
+            for (String p : prefixes) {
+                char c = p.charAt(0);
+                if (c < 128) {
+                    String[] same = byFirst[c] == null ? new String[0] : byFirst[c];
+                    byFirst[c] = Arrays.copyOf(same, same.length + 1);
+                    byFirst[c][same.length] = p;
+                } else {
+                    other.add(p);
+                }
             }
+            nonAscii = other.toArray(new String[0]);
         }
-        return false;
+
+        /** Whether {@code s} starts with one of the phrases. */
+        boolean start(String s) {
+            if (s.isEmpty()) {
+                return false;
+            }
+            char c = s.charAt(0);
+            String[] candidates = c < 128 ? byFirst[c] : nonAscii;
+            if (candidates != null) {
+                for (String p : candidates) {
+                    if (s.startsWith(p)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
     }
 
     /**
