@@ -87,8 +87,13 @@ final class EntityFinder {
     /** Everything seen of one entity in one article. */
     private static final class Group {
         final Gazetteer.Entity known;
-        /** Each way the article wrote the name, and how often; none kept for a known name, which is canonical. */
-        final Map<String, Integer> forms;
+        /**
+         * Each way the article wrote the name ({@code forms[0, formCount)}), and how often; none kept
+         * for a known name, which is canonical. Arrays, not a map: a name has one to three forms.
+         */
+        private String[] forms;
+        private int[] formCounts;
+        private int formCount;
         final int[] votes = new int[TYPE_COUNT];
         /** The longest form seen, as words and as their compact keys. */
         List<String> words = List.of();
@@ -97,12 +102,28 @@ final class EntityFinder {
         int headingMentions;
         /** Whether a longer name took this one in ({@link #mergePartialNames}). */
         boolean absorbed;
-        /** {@link #initials} of the name, worked out when first asked. */
-        private String initials;
 
         Group(Gazetteer.Entity known) {
             this.known = known;
-            this.forms = known == null ? new HashMap<>(4) : null;
+            if (known == null) {
+                forms = new String[2];
+                formCounts = new int[2];
+            }
+        }
+
+        private void addForm(String form, int count) {
+            for (int i = 0; i < formCount; i++) {
+                if (forms[i].equals(form)) {
+                    formCounts[i] += count;
+                    return;
+                }
+            }
+            if (formCount == forms.length) {
+                forms = Arrays.copyOf(forms, 2 * formCount);
+                formCounts = Arrays.copyOf(formCounts, 2 * formCount);
+            }
+            forms[formCount] = form;
+            formCounts[formCount++] = count;
         }
 
         /** The words of the name: of the known name, else the longest form seen. */
@@ -115,24 +136,15 @@ final class EntityFinder {
             return known != null ? known.keys() : wordKeys;
         }
 
-        /** "Federal Open Market Committee" → "fomc"; connectors are skipped. */
-        String initials() {
-            if (initials == null) {
-                initials = EntityFinder.initials(nameWords());
-            }
-            return initials;
-        }
-
         private void setWords(List<String> longer, List<String> longerKeys) {
             words = longer;
             wordKeys = longerKeys;
-            initials = null;
         }
 
         void add(String surface, List<String> surfaceWords, List<String> surfaceKeys, boolean heading,
                 int[] typeVotes) {
             if (forms != null) {
-                forms.merge(surface, 1, Integer::sum);
+                addForm(surface, 1);
             }
             if (surfaceWords.size() > words.size()) {
                 setWords(surfaceWords, surfaceKeys);
@@ -149,7 +161,9 @@ final class EntityFinder {
 
         void absorb(Group other) {
             if (forms != null && other.forms != null) {
-                other.forms.forEach((form, count) -> forms.merge(form, count, Integer::sum));
+                for (int i = 0; i < other.formCount; i++) {
+                    addForm(other.forms[i], other.formCounts[i]);
+                }
             }
             if (other.words.size() > words.size()) {
                 setWords(other.words, other.wordKeys);
@@ -181,9 +195,9 @@ final class EntityFinder {
             // The longest form names the entity most fully; then the commonest; then the first in order.
             String best = null;
             int bestCount = 0;
-            for (Map.Entry<String, Integer> e : forms.entrySet()) {
-                String form = e.getKey();
-                int count = e.getValue();
+            for (int i = 0; i < formCount; i++) {
+                String form = forms[i];
+                int count = formCounts[i];
                 if (best == null || form.length() > best.length() || (form.length() == best.length()
                         && (count > bestCount || (count == bestCount && form.compareTo(best) < 0)))) {
                     best = form;
@@ -195,18 +209,26 @@ final class EntityFinder {
     }
 
     /**
+     * Starts on an article of {@code lineCount} kept lines: {@link CaseEvidence#read} each of them
+     * (the extractor does it line by line as it looks the words up), then {@link #find}.
+     */
+    CaseEvidence caseEvidence(int lineCount, Lexicon lexicon) {
+        return new CaseEvidence(lexicon.article(), new int[lineCount][], gazetteer);
+    }
+
+    /**
      * The entities of an article's kept lines, most mentioned first, then by name. {@code lexicon}
      * is this thread's lexicon with the article's lower-case words marked (the extractor marks them
-     * while tokenizing for themes): such words are ordinary words in this article.
+     * while tokenizing for themes): such words are ordinary words in this article. {@code evidence}
+     * has read every line.
      */
-    List<EntityMention> find(List<TextLine> lines, Lexicon lexicon) {
-        CaseEvidence evidence = CaseEvidence.of(lines, lexicon, gazetteer);
+    List<EntityMention> find(List<TextLine> lines, Lexicon lexicon, CaseEvidence evidence) {
         // Known names in no particular order: no merge depends on it, and the output is sorted.
         Map<String, Group> known = new HashMap<>();
         List<Candidate> candidates = new ArrayList<>();
         for (int l = 0; l < lines.size(); l++) {
             TextLine line = lines.get(l);
-            int[] starts = evidence.starts()[l];
+            int[] starts = evidence.starts[l];
             if (starts.length == 0) {
                 continue;
             }
@@ -225,54 +247,61 @@ final class EntityFinder {
      * and the rare lower-case first words of known names; none in an all-caps line), so that the
      * passes after this one skip the other words (most of an article's) without looking at them.
      */
-    private record CaseEvidence(int article, int[][] starts) {
-
-        /**
-         * One pass, looking only at words with a capital (most words of an article have none), that
-         * marks their lexemes with the article's number in {@code lexicon}.
-         */
-        static CaseEvidence of(List<TextLine> lines, Lexicon lexicon, Gazetteer gazetteer) {
-            int article = lexicon.article();
-            int[][] starts = new int[lines.size()][];
-            int[] lineStarts = new int[64];
-            for (int l = 0; l < lines.size(); l++) {
-                TextLine line = lines.get(l);
-                Word[] words = line.words();
-                int n = words.length;
-                boolean text = line.kind() == TextLine.Kind.TEXT;
-                boolean shouting = line.kind() == TextLine.Kind.SHOUTING;
-                if (lineStarts.length < n) {
-                    lineStarts = new int[n];
-                }
-                int count = 0;
-                for (int i = 0; i < n; i++) {
-                    Word w = words[i];
-                    if (!w.anyUpper()) {
-                        if (!shouting && gazetteer.startsLowerCaseForm(w)) {
-                            lineStarts[count++] = i;
-                        }
-                        continue;
-                    }
-                    lineStarts[count] = i;
-                    count += shouting ? 0 : 1;
-                    if (i == 0) {
-                        continue;
-                    }
-                    if (text && w.capitalised() && !line.sentenceStart(i)) {
-                        w.lexeme().midSentenceCapitalIn = article;
-                    }
-                    Word prev = words[i - 1];
-                    if (!w.breakBefore() && prev.anyUpper() && prev.is(FIRST_NAMES) && nameLike(w) && nameLike(prev)
-                            && (i + 1 == n || words[i + 1].breakBefore() || !nameLike(words[i + 1]))) {
-                        w.lexeme().surnameIn = article;
-                    }
-                }
-                starts[l] = count == 0 ? NONE : Arrays.copyOf(lineStarts, count);
-            }
-            return new CaseEvidence(article, starts);
-        }
+    static final class CaseEvidence {
 
         private static final int[] NONE = new int[0];
+
+        private final int article;
+        /** Per line, the words a name can start at. */
+        private final int[][] starts;
+        private final Gazetteer gazetteer;
+        private int[] lineStarts = new int[64];
+
+        private CaseEvidence(int article, int[][] starts, Gazetteer gazetteer) {
+            this.article = article;
+            this.starts = starts;
+            this.gazetteer = gazetteer;
+        }
+
+        /**
+         * Reads kept line {@code l}, looking only at words with a capital (most words of an article
+         * have none) and marking their lexemes with the article's number. Read each line while its
+         * words are at hand: one pass of their own over all words cost more.
+         */
+        void read(int l, TextLine line) {
+            Word[] words = line.words();
+            int n = words.length;
+            boolean text = line.kind() == TextLine.Kind.TEXT;
+            boolean shouting = line.kind() == TextLine.Kind.SHOUTING;
+            if (lineStarts.length < n) {
+                lineStarts = new int[n];
+            }
+            int[] lineStarts = this.lineStarts;
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                Word w = words[i];
+                if (!w.anyUpper()) {
+                    if (!shouting && gazetteer.startsLowerCaseForm(w)) {
+                        lineStarts[count++] = i;
+                    }
+                    continue;
+                }
+                lineStarts[count] = i;
+                count += shouting ? 0 : 1;
+                if (i == 0) {
+                    continue;
+                }
+                if (text && w.capitalised() && !line.sentenceStart(i)) {
+                    w.lexeme().midSentenceCapitalIn = article;
+                }
+                Word prev = words[i - 1];
+                if (!w.breakBefore() && prev.anyUpper() && prev.is(FIRST_NAMES) && nameLike(w) && nameLike(prev)
+                        && (i + 1 == n || words[i + 1].breakBefore() || !nameLike(words[i + 1]))) {
+                    w.lexeme().surnameIn = article;
+                }
+            }
+            starts[l] = count == 0 ? NONE : Arrays.copyOf(lineStarts, count);
+        }
 
         /** Whether the article capitalises {@code w} in mid-sentence somewhere. */
         boolean midSentenceCapital(Word w) {
@@ -1061,7 +1090,8 @@ final class EntityFinder {
      */
     private static void mergePartialNames(Map<String, Group> known, Map<String, Group> unknown) {
         // Candidate owners: names of two or more words that are not a person's, found by their first
-        // and last word (and initials, when an acronym asks), so each short name meets only its own.
+        // and last word (or, for an acronym, by their initials), so each short name meets only its own.
+        List<Group> owners = new ArrayList<>();
         Map<String, List<Group>> byFirst = new HashMap<>();
         Map<String, List<Group>> byLast = new HashMap<>();
         for (Map<String, Group> groups : List.of(known, unknown)) {
@@ -1069,15 +1099,15 @@ final class EntityFinder {
                 List<String> keys = other.keys();
                 if (keys.size() >= 2 && !other.personLike()
                         && (other.known == null || other.known.type() != EntityType.PERSON)) {
+                    owners.add(other);
                     byFirst.computeIfAbsent(keys.get(0), k -> new ArrayList<>(2)).add(other);
                     byLast.computeIfAbsent(keys.get(keys.size() - 1), k -> new ArrayList<>(2)).add(other);
                 }
             }
         }
-        if (byFirst.isEmpty()) {
+        if (owners.isEmpty()) {
             return;
         }
-        Map<String, List<Group>> byInitials = null;
         for (Iterator<Map.Entry<String, Group>> it = unknown.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, Group> entry = it.next();
             String key = entry.getKey();
@@ -1087,14 +1117,6 @@ final class EntityFinder {
             }
             List<String> part = g.keys();
             boolean acronym = g.words.size() == 1 && g.words.get(0).length() >= 2 && upperCase(g.words.get(0));
-            if (acronym && byInitials == null) {
-                byInitials = new HashMap<>();
-                for (List<Group> owners : byFirst.values()) {
-                    for (Group other : owners) {
-                        byInitials.computeIfAbsent(other.initials(), k -> new ArrayList<>(1)).add(other);
-                    }
-                }
-            }
             String first = part.get(0);
             PartOwner owner = new PartOwner();
             owner.consider(g, byFirst.get(first), false);
@@ -1103,7 +1125,11 @@ final class EntityFinder {
                 owner.consider(g, byFirst.get(first.substring(0, first.length() - 1)), false);
             }
             if (acronym) {
-                owner.consider(g, byInitials.get(key), true);
+                for (Group other : owners) {
+                    if (initialsAre(other.nameWords(), key)) {
+                        owner.consider(g, other, true);
+                    }
+                }
             }
             if (owner.owner != null && !owner.ambiguous) {
                 owner.owner.absorb(g);
@@ -1123,20 +1149,25 @@ final class EntityFinder {
             if (candidates == null) {
                 return;
             }
-            List<String> keys = part.keys();
             for (Group other : candidates) {
-                List<String> whole = other.keys();
-                if (other == part || other == owner || other.absorbed || whole.size() <= keys.size()) {
-                    continue;
-                }
-                boolean head = startsWith(whole, keys)
-                        || (keys.size() == 1 && isPlural(keys.get(0), whole.get(0))) // "Marines", "Marine Corps"
-                        // the last word is the head of "Marine Corps", not of "Association of Alabama"
-                        || (endsWith(whole, keys) && !whole.contains("of"));
-                if (initials || (head && compatible(part, other))) {
-                    ambiguous |= owner != null;
-                    owner = other;
-                }
+                consider(part, other, initials);
+            }
+        }
+
+        /** Considers {@code other}; {@code initials}: its initials are the part's key. */
+        void consider(Group part, Group other, boolean initials) {
+            List<String> keys = part.keys();
+            List<String> whole = other.keys();
+            if (other == part || other == owner || other.absorbed || whole.size() <= keys.size()) {
+                return;
+            }
+            boolean head = startsWith(whole, keys)
+                    || (keys.size() == 1 && isPlural(keys.get(0), whole.get(0))) // "Marines", "Marine Corps"
+                    // the last word is the head of "Marine Corps", not of "Association of Alabama"
+                    || (endsWith(whole, keys) && !whole.contains("of"));
+            if (initials || (head && compatible(part, other))) {
+                ambiguous |= owner != null;
+                owner = other;
             }
         }
     }
@@ -1179,17 +1210,24 @@ final class EntityFinder {
         return true;
     }
 
-    /** "Federal Open Market Committee" → "fomc"; connectors are skipped. */
-    private static String initials(List<String> words) {
-        StringBuilder sb = new StringBuilder();
+    /**
+     * Whether {@code initials} are the initials of {@code words}, connectors skipped ("fomc" of "Federal
+     * Open Market Committee"): compared a word at a time, so most names fail at their first word.
+     */
+    private static boolean initialsAre(List<String> words, String initials) {
+        int matched = 0;
         for (String w : words) {
             String f = w.toLowerCase(Locale.ROOT);
-            if (!NameWords.on(CONNECTORS, f) && !NameWords.on(EXTENDED_CONNECTORS, f) && !NameWords.on(ARTICLES, f)
-                    && !f.isEmpty()) {
-                sb.append(Character.toLowerCase(w.charAt(0)));
+            if (NameWords.on(CONNECTORS, f) || NameWords.on(EXTENDED_CONNECTORS, f) || NameWords.on(ARTICLES, f)
+                    || f.isEmpty()) {
+                continue;
             }
+            if (matched == initials.length() || initials.charAt(matched) != Character.toLowerCase(w.charAt(0))) {
+                return false;
+            }
+            matched++;
         }
-        return sb.toString();
+        return matched == initials.length();
     }
 
     /** A short name whose own context says place is not the organisation that ends with it. */
