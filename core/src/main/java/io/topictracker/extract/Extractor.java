@@ -45,7 +45,7 @@ public final class Extractor {
     public Extraction extract(String title, String body) {
         Lexicon lexicon = Lexicon.local();
         lexicon.beginArticle();
-        Article article = Article.of(title, body);
+        Article article = Article.of(title, body, lexicon);
         ThemeMatcher.Hits hits = themes.hits();
         EntityFinder.CaseEvidence caseEvidence = entities.caseEvidence(article.lines.size(), lexicon);
         readWords(article.lines, lexicon, (words, starts, startCount, line) -> {
@@ -81,7 +81,7 @@ public final class Extractor {
         Lexicon lexicon = Lexicon.local();
         lexicon.beginArticle();
         List<String> out = new ArrayList<>();
-        readWords(Article.of(title, body).lines, lexicon, (words, starts, startCount, line) -> {
+        readWords(Article.of(title, body, lexicon).lines, lexicon, (words, starts, startCount, line) -> {
             if (startCount > 0) {
                 out.addAll(themes.explain(ThemeMatcher.words(words), starts, startCount));
             }
@@ -199,7 +199,7 @@ public final class Extractor {
     /** An article's kept lines, each knowing where it starts in {@code title + "\n" + body}. */
     private record Article(List<TextLine> lines) {
 
-        static Article of(String title, String body) {
+        static Article of(String title, String body, Lexicon lexicon) {
             Objects.requireNonNull(body, "body");
             boolean hasTitle = title != null && !title.isBlank();
             // One pass over title and body together, so a body that repeats the title counts it once.
@@ -211,7 +211,8 @@ public final class Extractor {
                 int start = kept.starts()[i];
                 boolean isTitle = i == 0 && hasTitle && start < title.length() && line.equals(strippedTitle);
                 Word[] words = kept.words().get(i);
-                lines.add(isTitle ? TextLine.title(line, words, start) : TextLine.of(line, words, start));
+                lines.add(isTitle ? TextLine.title(line, words, start, lexicon)
+                        : TextLine.of(line, words, start, lexicon));
             }
             return new Article(lines);
         }

@@ -96,6 +96,7 @@ public final class PageClutter {
         List<Integer> tailMarkers = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Set<LongLine> seenLong = new HashSet<>();
+        Tokenizer.Runs runs = Tokenizer.Runs.local();
         int n = cs.length;
         int start = 0;
         // Line ends are found with String#indexOf, which the JVM runs vectorised; each kind of line end
@@ -126,7 +127,7 @@ public final class PageClutter {
                 continue;
             }
             String line = text.substring(a, b);
-            Tokenizer.Scan shape = Tokenizer.scan(cs, a, b);
+            Tokenizer.Scan shape = Tokenizer.scan(runs, cs, a, b);
             if (shape.chunks() > SHORT_LINE_WORDS) {
                 // Most of an article's bytes are long prose lines: check them cheaply, and as written,
                 // since a long line that repeats does so verbatim.

@@ -31,17 +31,20 @@ record TextLine(String text, Word[] words, Kind kind, int offset) {
             "dr", "mr", "mrs", "ms", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt",
             "jr", "sr", "inc", "corp", "ltd", "co", "vs", "no", "mt", "ft");
 
-    /** A line whose words are already cut ({@link PageClutter} does it while judging the line). */
-    static TextLine of(String text, Word[] words, int offset) {
-        return new TextLine(text, words, classify(text, words, false), offset);
+    /**
+     * A line whose words are already cut ({@link PageClutter} does it while judging the line);
+     * {@code lexicon} is this thread's, to look words up in.
+     */
+    static TextLine of(String text, Word[] words, int offset, Lexicon lexicon) {
+        return new TextLine(text, words, classify(text, words, false, lexicon), offset);
     }
 
     /** An article's title: a headline even when it ends with "!" or "?". */
-    static TextLine title(String text, Word[] words, int offset) {
-        return new TextLine(text, words, classify(text, words, true), offset);
+    static TextLine title(String text, Word[] words, int offset, Lexicon lexicon) {
+        return new TextLine(text, words, classify(text, words, true, lexicon), offset);
     }
 
-    private static Kind classify(String text, Word[] words, boolean title) {
+    private static Kind classify(String text, Word[] words, boolean title, Lexicon lexicon) {
         boolean lower = false;
         for (int i = 0; i < text.length(); i++) {
             if (Character.isLowerCase(text.charAt(i))) {
@@ -60,7 +63,7 @@ record TextLine(String text, Word[] words, Kind kind, int offset) {
         for (Word w : words) {
             if (w.capitalised() || w.innerCapital()) {
                 capitalised++;
-            } else if (w.hasLetter() && !TITLE_CASE_SMALL_WORDS.contains(w.folded())) {
+            } else if (w.hasLetter() && !TITLE_CASE_SMALL_WORDS.contains(w.lexeme(lexicon).folded)) {
                 return Kind.TEXT;
             }
         }

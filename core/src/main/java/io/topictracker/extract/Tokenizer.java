@@ -128,8 +128,13 @@ final class Tokenizer {
      * "don't", and dropping a possessive 's.
      */
     static Scan scan(char[] line, int from, int to) {
+        return scan(Runs.local(), line, from, to);
+    }
+
+    /** {@link #scan} with this thread's {@link Runs} in hand: fetch them once per article, not per line. */
+    static Scan scan(Runs room, char[] line, int from, int to) {
         int length = to - from;
-        Runs runs = Runs.local(length);
+        Runs runs = room.forLength(length);
         int[] bound = runs.bound;
         int[] power = runs.power;
         int[] hashes = runs.hashes;
@@ -266,20 +271,24 @@ final class Tokenizer {
      * where it starts, and the running hash sum, word classes and hard-gap count there; and the
      * powers of the hash's multiplier and of its inverse.
      */
-    private static final class Runs {
+    static final class Runs {
         private static final ThreadLocal<Runs> LOCAL = ThreadLocal.withInitial(() -> new Runs(1024));
         /** Longer lines get arrays of their own, so that one huge line does not stay in every thread. */
         private static final int KEPT = 1 << 16;
 
-        final int[] bound;
-        final int[] hashes;
-        final int[] classes;
-        final int[] hard;
+        private int[] bound;
+        private int[] hashes;
+        private int[] classes;
+        private int[] hard;
         /** {@code power[k]} is {@link #MULTIPLIER}^k, {@code inverse[k]} its inverse (mod 2^32). */
-        final int[] power;
-        final int[] inverse;
+        private int[] power;
+        private int[] inverse;
 
         private Runs(int size) {
+            allocate(size);
+        }
+
+        private void allocate(int size) {
             bound = new int[size];
             hashes = new int[size];
             classes = new int[size];
@@ -296,17 +305,21 @@ final class Tokenizer {
             }
         }
 
-        /** This thread's arrays, with room for a line of {@code length} characters. */
-        static Runs local(int length) {
-            Runs runs = LOCAL.get();
-            if (runs.bound.length < length + 2) {
-                int size = Math.max(length + 2, 2 * runs.bound.length);
-                runs = new Runs(size);
-                if (size <= KEPT) {
-                    LOCAL.set(runs);
+        /** This thread's arrays. */
+        static Runs local() {
+            return LOCAL.get();
+        }
+
+        /** Room for a line of {@code length} characters: these arrays, grown if need be, or arrays of its own. */
+        Runs forLength(int length) {
+            if (bound.length < length + 2) {
+                int size = Math.max(length + 2, 2 * bound.length);
+                if (size > KEPT) {
+                    return new Runs(size);
                 }
+                allocate(size);
             }
-            return runs;
+            return this;
         }
     }
 
