@@ -693,18 +693,6 @@ final class EntityFinder {
         return Character.toUpperCase(words[s].text().charAt(0)) == acronym.text().charAt(0) ? acronym.text() : null;
     }
 
-    /** "EMarketer", "TiVo": a capital after the first letter that no surname prefix explains. */
-    private static boolean innerCapitals(String w) {
-        for (int i = 1; i < w.length(); i++) {
-            if (Character.isUpperCase(w.charAt(i))) {
-                String prefix = w.substring(0, i);
-                return !(prefix.equals("Mc") || prefix.equals("Mac") || prefix.equals("O'") || prefix.equals("De")
-                        || prefix.equals("Di") || prefix.equals("La") || prefix.equals("Le") || prefix.equals("Van"));
-            }
-        }
-        return false;
-    }
-
     private static boolean anyAllCaps(Word[] words, int s, int e) {
         for (int k = s; k < e; k++) {
             if (words[k].allCaps() || !words[k].hasLetter()) {
@@ -787,7 +775,7 @@ final class EntityFinder {
             votes[EntityType.PERSON.ordinal()] += 3;
         }
         // Acronyms and brand spellings ("EMarketer says") are organisations, not people.
-        boolean notAPerson = size == 1 && (words[s].allCaps() || brandLike(words, s, e) || innerCapitals(words[s].text()));
+        boolean notAPerson = size == 1 && (words[s].allCaps() || brandLike(words, s, e) || words[s].spelt(Lexeme.INNER_CAPITALS));
         if (size <= 3 && nextAdjacent && next.is(SPEECH)) {
             // "The United Auto Workers said": people are not "the".
             votes[(prevText.equals("the") || notAPerson ? EntityType.ORG : EntityType.PERSON).ordinal()] += 2;
@@ -852,7 +840,7 @@ final class EntityFinder {
             votes[EntityType.PLACE.ordinal()] += 1; // "landed at Inchon"
         }
         if (size <= 3 && e + 1 < words.length && line.gapIs(e, ',')
-                && isNumber(words[e].text()) && line.gapIs(e + 1, ',')) {
+                && words[e].spelt(Lexeme.SHORT_NUMBER) && line.gapIs(e + 1, ',')) {
             votes[EntityType.PERSON.ordinal()] += 2; // "Curie, 21, a Korean exchange student"
         }
         // Brand-like spellings ("EleutherAI") are not places, whatever precedes them.
@@ -872,7 +860,7 @@ final class EntityFinder {
     private static boolean platformAfter(TextLine line, int e) {
         Word[] words = line.words();
         int k = e;
-        if (k < words.length && isNumber(words[k].text()) && !words[k].breakBefore()) {
+        if (k < words.length && words[k].spelt(Lexeme.SHORT_NUMBER) && !words[k].breakBefore()) {
             k++; // "SwiftKey 3 (Android)"
         }
         if (k >= words.length) {
@@ -894,23 +882,11 @@ final class EntityFinder {
         return false;
     }
 
-    private static boolean isNumber(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (!Character.isDigit(s.charAt(i))) {
-                return false;
-            }
-        }
-        return !s.isEmpty() && s.length() <= 3;
-    }
-
-    /** Has a capital after the first letter of a word: "CloudiTwins", "EleutherAI", "iPhone". */
+    /** Has a capital after a lower-case letter in a word: "CloudiTwins", "EleutherAI", "iPhone". */
     private static boolean brandLike(Word[] words, int s, int e) {
         for (int k = s; k < e; k++) {
-            String t = words[k].text();
-            for (int c = 1; c < t.length(); c++) {
-                if (Character.isUpperCase(t.charAt(c)) && Character.isLowerCase(t.charAt(c - 1))) {
-                    return true;
-                }
+            if (words[k].spelt(Lexeme.BRAND_LIKE)) {
+                return true;
             }
         }
         return false;

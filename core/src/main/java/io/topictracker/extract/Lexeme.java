@@ -35,6 +35,8 @@ final class Lexeme {
     String compactKey;
     /** The {@link NameWords} lists the form is on, as bits. */
     final int cues;
+    /** How the form is spelt, as bits ({@link #ALL_CAPS} and the rest): entity finding's cues from spelling. */
+    final int shape;
     /**
      * The {@link Gazetteer} that {@link #gazetteerEntry} belongs to: what a gazetteer says of the
      * form is remembered for the last gazetteer that was asked (there is one per taxonomy).
@@ -73,5 +75,41 @@ final class Lexeme {
         this.tokenIds = tokenIds;
         this.tokenId = tokens.length == 1 ? tokenIds[0] : -1;
         this.cues = cues;
+        this.shape = shapeOf(text);
     }
+
+    /** At least two letters and none of them lower-case ("AI", "IBM", "U.S."). */
+    static final int ALL_CAPS = 1;
+    /** A capital right after a lower-case letter: "CloudiTwins", "EleutherAI", "iPhone". */
+    static final int BRAND_LIKE = 2;
+    /** A capital after the first letter that no surname prefix explains: "EMarketer", "TiVo", not "McDonald". */
+    static final int INNER_CAPITALS = 4;
+    /** One to three digits and nothing else: "21", "3". */
+    static final int SHORT_NUMBER = 8;
+
+    private static int shapeOf(String text) {
+        int letters = 0;
+        boolean lower = false;
+        boolean brandLike = false;
+        int firstInnerCapital = -1;
+        boolean digits = !text.isEmpty() && text.length() <= 3;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean upper = Character.isUpperCase(c);
+            lower |= Character.isLowerCase(c);
+            letters += Character.isLetter(c) ? 1 : 0;
+            brandLike |= upper && i > 0 && Character.isLowerCase(text.charAt(i - 1));
+            if (upper && i > 0 && firstInnerCapital < 0) {
+                firstInnerCapital = i;
+            }
+            digits &= Character.isDigit(c);
+        }
+        boolean innerCapitals = firstInnerCapital > 0 && !SURNAME_PREFIXES.contains(text.substring(0, firstInnerCapital));
+        return (!lower && letters >= 2 ? ALL_CAPS : 0) | (brandLike ? BRAND_LIKE : 0)
+                | (innerCapitals ? INNER_CAPITALS : 0) | (digits ? SHORT_NUMBER : 0);
+    }
+
+    /** What may come before a capital inside a surname: "McDonald", "O'Brien", "DeLuca", "VanDyke". */
+    private static final java.util.Set<String> SURNAME_PREFIXES =
+            java.util.Set.of("Mc", "Mac", "O'", "De", "Di", "La", "Le", "Van");
 }

@@ -212,20 +212,12 @@ final class Word {
 
     /** Has at least two letters and none of them lower-case ("AI", "IBM", "U.S."). */
     boolean allCaps() {
-        if (!anyUpper) {
-            return false;
-        }
-        int letters = 0;
-        for (int i = start; i < end; i++) {
-            char c = line[i];
-            if (Character.isLowerCase(c)) {
-                return false;
-            }
-            if (Character.isLetter(c)) {
-                letters++;
-            }
-        }
-        return letters >= 2;
+        return anyUpper && (lexeme().shape & Lexeme.ALL_CAPS) != 0;
+    }
+
+    /** Whether the form is spelt as {@code shape} says (a {@link Lexeme#ALL_CAPS}-style bit). */
+    boolean spelt(int shape) {
+        return (lexeme().shape & shape) != 0;
     }
 
     /** Has a letter at all (so "2024" and "3.5" are not name material). */
