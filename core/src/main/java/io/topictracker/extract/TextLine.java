@@ -109,11 +109,11 @@ record TextLine(String text, Word[] words, Kind kind, int offset) {
             return true;
         }
         Word w = words[i];
+        if (!w.breakBefore()) {
+            return false; // most gaps: spaces only, and every mark that ends a sentence is a hard gap
+        }
         int from = w.gapStart();
         int to = w.start();
-        if (to - from == 1 && text.charAt(from) == ' ') {
-            return false; // most gaps: one space
-        }
         boolean terminal = false;
         boolean onlyDot = true;
         int dots = 0;
