@@ -209,26 +209,18 @@ final class EntityFinder {
     }
 
     /**
-     * Starts on an article of {@code lineCount} kept lines: {@link CaseEvidence#read} each of them
-     * (the extractor does it line by line as it looks the words up), then {@link #find}.
-     */
-    CaseEvidence caseEvidence(int lineCount, Lexicon lexicon) {
-        return new CaseEvidence(lexicon.article(), new int[lineCount][], gazetteer);
-    }
-
-    /**
      * The entities of an article's kept lines, most mentioned first, then by name. {@code lexicon}
      * is this thread's lexicon with the article's lower-case words marked (the extractor marks them
-     * while tokenizing for themes): such words are ordinary words in this article. {@code evidence}
-     * has read every line.
+     * while tokenizing for themes): such words are ordinary words in this article.
      */
-    List<EntityMention> find(List<TextLine> lines, Lexicon lexicon, CaseEvidence evidence) {
+    List<EntityMention> find(List<TextLine> lines, Lexicon lexicon) {
+        CaseEvidence evidence = CaseEvidence.of(lines, lexicon, gazetteer);
         // Known names in no particular order: no merge depends on it, and the output is sorted.
         Map<String, Group> known = new HashMap<>();
         List<Candidate> candidates = new ArrayList<>();
         for (int l = 0; l < lines.size(); l++) {
             TextLine line = lines.get(l);
-            int[] starts = evidence.starts[l];
+            int[] starts = evidence.starts()[l];
             if (starts.length == 0) {
                 continue;
             }
@@ -247,61 +239,54 @@ final class EntityFinder {
      * and the rare lower-case first words of known names; none in an all-caps line), so that the
      * passes after this one skip the other words (most of an article's) without looking at them.
      */
-    static final class CaseEvidence {
-
-        private static final int[] NONE = new int[0];
-
-        private final int article;
-        /** Per line, the words a name can start at. */
-        private final int[][] starts;
-        private final Gazetteer gazetteer;
-        private int[] lineStarts = new int[64];
-
-        private CaseEvidence(int article, int[][] starts, Gazetteer gazetteer) {
-            this.article = article;
-            this.starts = starts;
-            this.gazetteer = gazetteer;
-        }
+    private record CaseEvidence(int article, int[][] starts) {
 
         /**
-         * Reads kept line {@code l}, looking only at words with a capital (most words of an article
-         * have none) and marking their lexemes with the article's number. Read each line while its
-         * words are at hand: one pass of their own over all words cost more.
+         * One pass, looking only at words with a capital (most words of an article have none), that
+         * marks their lexemes with the article's number in {@code lexicon}.
          */
-        void read(int l, TextLine line) {
-            Word[] words = line.words();
-            int n = words.length;
-            boolean text = line.kind() == TextLine.Kind.TEXT;
-            boolean shouting = line.kind() == TextLine.Kind.SHOUTING;
-            if (lineStarts.length < n) {
-                lineStarts = new int[n];
-            }
-            int[] lineStarts = this.lineStarts;
-            int count = 0;
-            for (int i = 0; i < n; i++) {
-                Word w = words[i];
-                if (!w.anyUpper()) {
-                    if (!shouting && gazetteer.startsLowerCaseForm(w)) {
-                        lineStarts[count++] = i;
+        static CaseEvidence of(List<TextLine> lines, Lexicon lexicon, Gazetteer gazetteer) {
+            int article = lexicon.article();
+            int[][] starts = new int[lines.size()][];
+            int[] lineStarts = new int[64];
+            for (int l = 0; l < lines.size(); l++) {
+                TextLine line = lines.get(l);
+                Word[] words = line.words();
+                int n = words.length;
+                boolean text = line.kind() == TextLine.Kind.TEXT;
+                boolean shouting = line.kind() == TextLine.Kind.SHOUTING;
+                if (lineStarts.length < n) {
+                    lineStarts = new int[n];
+                }
+                int count = 0;
+                for (int i = 0; i < n; i++) {
+                    Word w = words[i];
+                    if (!w.anyUpper()) {
+                        if (!shouting && gazetteer.startsLowerCaseForm(w)) {
+                            lineStarts[count++] = i;
+                        }
+                        continue;
                     }
-                    continue;
+                    lineStarts[count] = i;
+                    count += shouting ? 0 : 1;
+                    if (i == 0) {
+                        continue;
+                    }
+                    if (text && w.capitalised() && !line.sentenceStart(i)) {
+                        w.lexeme().midSentenceCapitalIn = article;
+                    }
+                    Word prev = words[i - 1];
+                    if (!w.breakBefore() && prev.anyUpper() && prev.is(FIRST_NAMES) && nameLike(w) && nameLike(prev)
+                            && (i + 1 == n || words[i + 1].breakBefore() || !nameLike(words[i + 1]))) {
+                        w.lexeme().surnameIn = article;
+                    }
                 }
-                lineStarts[count] = i;
-                count += shouting ? 0 : 1;
-                if (i == 0) {
-                    continue;
-                }
-                if (text && w.capitalised() && !line.sentenceStart(i)) {
-                    w.lexeme().midSentenceCapitalIn = article;
-                }
-                Word prev = words[i - 1];
-                if (!w.breakBefore() && prev.anyUpper() && prev.is(FIRST_NAMES) && nameLike(w) && nameLike(prev)
-                        && (i + 1 == n || words[i + 1].breakBefore() || !nameLike(words[i + 1]))) {
-                    w.lexeme().surnameIn = article;
-                }
+                starts[l] = count == 0 ? NONE : Arrays.copyOf(lineStarts, count);
             }
-            starts[l] = count == 0 ? NONE : Arrays.copyOf(lineStarts, count);
+            return new CaseEvidence(article, starts);
         }
+
+        private static final int[] NONE = new int[0];
 
         /** Whether the article capitalises {@code w} in mid-sentence somewhere. */
         boolean midSentenceCapital(Word w) {

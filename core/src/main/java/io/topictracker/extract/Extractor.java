@@ -47,13 +47,8 @@ public final class Extractor {
         lexicon.beginArticle();
         Article article = Article.of(title, body, lexicon);
         ThemeMatcher.Hits hits = themes.hits();
-        EntityFinder.CaseEvidence caseEvidence = entities.caseEvidence(article.lines.size(), lexicon);
-        readWords(article.lines, lexicon, (words, starts, startCount, line) -> {
-            if (startCount > 0) {
-                themes.collect(ThemeMatcher.words(words), starts, startCount, line, hits);
-            }
-            caseEvidence.read(line, article.lines.get(line));
-        });
+        readWords(article.lines, lexicon, (words, starts, startCount, line) ->
+                themes.collect(ThemeMatcher.words(words), starts, startCount, line, hits));
         SortedMap<String, Integer> counts = new TreeMap<>();
         SortedMap<String, ThemeEvidence> evidence = new TreeMap<>();
         for (int t = 0; t < themes.themeCount(); t++) {
@@ -70,7 +65,7 @@ public final class Extractor {
             TextLine first = article.lines.get(hits.firstLines[t][0]);
             evidence.put(name, new ThemeEvidence(Arrays.asList(offsets), snippet(first, offsets[0])));
         }
-        return new Extraction(counts, entities.find(article.lines, lexicon, caseEvidence), taxonomy.version(), evidence);
+        return new Extraction(counts, entities.find(article.lines, lexicon), taxonomy.version(), evidence);
     }
 
     /**
@@ -81,11 +76,8 @@ public final class Extractor {
         Lexicon lexicon = Lexicon.local();
         lexicon.beginArticle();
         List<String> out = new ArrayList<>();
-        readWords(Article.of(title, body, lexicon).lines, lexicon, (words, starts, startCount, line) -> {
-            if (startCount > 0) {
-                out.addAll(themes.explain(ThemeMatcher.words(words), starts, startCount));
-            }
-        });
+        readWords(Article.of(title, body, lexicon).lines, lexicon, (words, starts, startCount, line) ->
+                out.addAll(themes.explain(ThemeMatcher.words(words), starts, startCount)));
         return out;
     }
 
@@ -94,7 +86,7 @@ public final class Extractor {
         return line.offset() + line.words()[w].start();
     }
 
-    /** Receives each line's words and those a theme phrase may start at ({@code starts[0, startCount)}). */
+    /** Receives a line's words and those a theme phrase may start at ({@code starts[0, startCount)}). */
     @FunctionalInterface
     private interface LineStarts {
         void line(Word[] words, int[] starts, int startCount, int line);
@@ -103,8 +95,7 @@ public final class Extractor {
     /**
      * One pass over the article's words: looks up each word's form in {@code lexicon}, marks there the
      * tokens the article writes in lower case (entity finding reads them), and hands each line with
-     * the words a theme phrase may start at ({@link ThemeMatcher#startsPhrase}) to {@code sink}, right
-     * after its words are looked up.
+     * the words a theme phrase may start at ({@link ThemeMatcher#startsPhrase}) to {@code sink}.
      */
     private void readWords(List<TextLine> lines, Lexicon lexicon, LineStarts sink) {
         int[] starts = new int[64];
@@ -124,7 +115,9 @@ public final class Extractor {
                     starts[startCount++] = i;
                 }
             }
-            sink.line(words, starts, startCount, l);
+            if (startCount > 0) {
+                sink.line(words, starts, startCount, l);
+            }
         }
     }
 
