@@ -389,10 +389,7 @@ final class EntityFinder {
 
     /** "Rupert Murdoch's Fox": a possessive ends a name. */
     private static boolean possessive(TextLine line, int k) {
-        Word w = line.words()[k];
-        int after = w.start() + w.text().length();
-        return after < line.text().length() && Tokenizer.normalise(line.text().charAt(after)) == '\''
-                && !w.text().endsWith("s");
+        return line.words()[k].apostropheAfter();
     }
 
     private static String fold(Word w) {

@@ -155,6 +155,15 @@ final class Word {
         return anyUpper;
     }
 
+    /**
+     * Whether an apostrophe follows the word and the word does not end in "s": the "'s" of "Murdoch's"
+     * (which is not part of the word), not the plural possessive "companies'". What follows a line's
+     * last word is a line break or the end of the text, never an apostrophe.
+     */
+    boolean apostropheAfter() {
+        return end < line.length && Tokenizer.normalise(line[end]) == '\'' && line[end - 1] != 's';
+    }
+
     /** Whether {@link #text()} is {@code s}, compared on the line's characters without copying them. */
     boolean textEquals(String s) {
         if (rewritten) {
