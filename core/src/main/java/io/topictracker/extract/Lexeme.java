@@ -1,5 +1,7 @@
 package io.topictracker.extract;
 
+import java.util.Set;
+
 /**
  * One distinct word form as the {@link Lexicon} remembers it: everything extraction derives from
  * the characters alone, worked out the first time the form is seen and shared by all its
@@ -110,6 +112,5 @@ final class Lexeme {
     }
 
     /** What may come before a capital inside a surname: "McDonald", "O'Brien", "DeLuca", "VanDyke". */
-    private static final java.util.Set<String> SURNAME_PREFIXES =
-            java.util.Set.of("Mc", "Mac", "O'", "De", "Di", "La", "Le", "Van");
+    private static final Set<String> SURNAME_PREFIXES = Set.of("Mc", "Mac", "O'", "De", "Di", "La", "Le", "Van");
 }
