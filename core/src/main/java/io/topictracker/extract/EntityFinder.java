@@ -1175,9 +1175,7 @@ final class EntityFinder {
     private static boolean initialsAre(List<String> words, String initials) {
         int matched = 0;
         for (String w : words) {
-            String f = w.toLowerCase(Locale.ROOT);
-            if (NameWords.on(CONNECTORS, f) || NameWords.on(EXTENDED_CONNECTORS, f) || NameWords.on(ARTICLES, f)
-                    || f.isEmpty()) {
+            if (w.isEmpty() || (w.length() <= CONNECTOR_LONGEST && skippedInInitials(w.toLowerCase(Locale.ROOT)))) {
                 continue;
             }
             if (matched == initials.length() || initials.charAt(matched) != Character.toLowerCase(w.charAt(0))) {
@@ -1186,6 +1184,15 @@ final class EntityFinder {
             matched++;
         }
         return matched == initials.length();
+    }
+
+    /** The longest word {@link #initialsAre} skips: longer words need no lookup. */
+    private static final int CONNECTOR_LONGEST = Math.max(NameWords.longest(CONNECTORS),
+            Math.max(NameWords.longest(EXTENDED_CONNECTORS), NameWords.longest(ARTICLES)));
+
+    private static boolean skippedInInitials(String folded) {
+        return NameWords.on(CONNECTORS, folded) || NameWords.on(EXTENDED_CONNECTORS, folded)
+                || NameWords.on(ARTICLES, folded);
     }
 
     /** A short name whose own context says place is not the organisation that ends with it. */

@@ -82,6 +82,11 @@ final class NameWords {
         return cue == GENERIC ? generic(word) : LISTS.get(Integer.numberOfTrailingZeros(cue)).contains(word);
     }
 
+    /** The length of the longest word on the one list {@code cue} (not {@link #GENERIC}). */
+    static int longest(int cue) {
+        return LISTS.get(Integer.numberOfTrailingZeros(cue)).stream().mapToInt(String::length).max().orElse(0);
+    }
+
     /**
      * Words that are capitalised for reasons other than being a name: function and discourse words,
      * calendar words, generic acronyms, nationalities. Trimmed from the edges of a capitalised run
