@@ -1,29 +1,46 @@
 package io.topictracker.extract;
 
+import static io.topictracker.extract.NameWords.AI;
+import static io.topictracker.extract.NameWords.AND;
 import static io.topictracker.extract.NameWords.ARTICLES;
+import static io.topictracker.extract.NameWords.ASKED;
+import static io.topictracker.extract.NameWords.AT;
+import static io.topictracker.extract.NameWords.BASED;
+import static io.topictracker.extract.NameWords.BORN;
 import static io.topictracker.extract.NameWords.COMPANY_WORDS;
 import static io.topictracker.extract.NameWords.COMPASS;
 import static io.topictracker.extract.NameWords.CONNECTORS;
 import static io.topictracker.extract.NameWords.DETERMINERS;
 import static io.topictracker.extract.NameWords.EXTENDED_CONNECTORS;
 import static io.topictracker.extract.NameWords.FIRST_NAMES;
+import static io.topictracker.extract.NameWords.FOR;
+import static io.topictracker.extract.NameWords.GENERAL;
 import static io.topictracker.extract.NameWords.GENERIC;
+import static io.topictracker.extract.NameWords.HEADQUARTERED;
+import static io.topictracker.extract.NameWords.IN;
 import static io.topictracker.extract.NameWords.LEGAL_FORMS;
+import static io.topictracker.extract.NameWords.NAMED;
+import static io.topictracker.extract.NameWords.OF;
+import static io.topictracker.extract.NameWords.ON;
 import static io.topictracker.extract.NameWords.ORG_NOUNS;
 import static io.topictracker.extract.NameWords.ORG_PREFIXES;
 import static io.topictracker.extract.NameWords.ORG_SUFFIXES;
+import static io.topictracker.extract.NameWords.OUT;
 import static io.topictracker.extract.NameWords.PLACE_FIRST_WORDS;
 import static io.topictracker.extract.NameWords.PLACE_PREFIXES;
 import static io.topictracker.extract.NameWords.PLACE_STATES;
 import static io.topictracker.extract.NameWords.PLACE_SUFFIXES;
 import static io.topictracker.extract.NameWords.PLATFORMS;
+import static io.topictracker.extract.NameWords.POINTED;
 import static io.topictracker.extract.NameWords.PRODUCT_NEXT;
 import static io.topictracker.extract.NameWords.PRODUCT_NOUNS;
 import static io.topictracker.extract.NameWords.PRODUCT_WORDS;
 import static io.topictracker.extract.NameWords.ROLES;
 import static io.topictracker.extract.NameWords.SPEECH;
+import static io.topictracker.extract.NameWords.THE;
 import static io.topictracker.extract.NameWords.TITLES;
 import static io.topictracker.extract.NameWords.TITLE_FORMS;
+import static io.topictracker.extract.NameWords.TOLD;
 import static io.topictracker.extract.NameWords.UNINFORMATIVE;
 import static io.topictracker.extract.NameWords.VOCABULARY;
 
@@ -383,7 +400,7 @@ final class EntityFinder {
         if (nameLike(w)) {
             return true;
         }
-        return w.capitalised() && w.folded().equals("general") && k > 0 && !words[k].breakBefore()
+        return w.capitalised() && w.isWord(GENERAL) && k > 0 && !words[k].breakBefore()
                 && nameLike(words[k - 1]);
     }
 
@@ -417,7 +434,7 @@ final class EntityFinder {
         }
         int e = runEnd(line, null, s, true);
         for (int k = end; k < e; k++) {
-            if (fold(words[k]).equals("and") && !nameLike(words[k])) {
+            if (words[k].isWord(AND) && !nameLike(words[k])) {
                 e = k; // "Federal Reserve and Commerce Department" are two
                 break;
             }
@@ -448,8 +465,8 @@ final class EntityFinder {
         }
         for (int k = s; k < e - 2; k++) {
             if (words[k].is(ORG_SUFFIXES | ORG_PREFIXES)) {
-                String next = fold(words[k + 1]);
-                if (next.equals("of") || next.equals("for")) {
+                Word next = words[k + 1];
+                if (next.isWord(OF) || next.isWord(FOR)) {
                     return true;
                 }
             }
@@ -463,7 +480,7 @@ final class EntityFinder {
             return false;
         }
         return words[e - 1].is(PLACE_SUFFIXES)
-                || (words[s].is(PLACE_PREFIXES) && fold(words[s + 1]).equals("of"));
+                || (words[s].is(PLACE_PREFIXES) && words[s + 1].isWord(OF));
     }
 
     /**
@@ -487,10 +504,9 @@ final class EntityFinder {
             }
             int k = end;
             if (next.is(extended ? CONNECTORS | EXTENDED_CONNECTORS : CONNECTORS)) {
-                String f = fold(next);
                 k++;
                 if (extended && k < n && !words[k].breakBefore() && words[k].is(ARTICLES)
-                        && (f.equals("for") || f.equals("of") || f.equals("on"))) {
+                        && (next.isWord(FOR) || next.isWord(OF) || next.isWord(ON))) {
                     k++;
                 }
             }
@@ -587,7 +603,7 @@ final class EntityFinder {
             s++;
         }
         while (e > s && words[e - 1].is(GENERIC | CONNECTORS)) {
-            if (e - 2 >= s && fold(words[e - 1]).equals("ai") && !words[e - 2].is(UNINFORMATIVE)) {
+            if (e - 2 >= s && words[e - 1].isWord(AI) && !words[e - 2].is(UNINFORMATIVE)) {
                 break; // "Quillon AI": the suffix of a company's name, not the generic word
             }
             e--;
@@ -748,7 +764,7 @@ final class EntityFinder {
         Word first = words[s];
         Word last = words[e - 1];
         Word prev = s > 0 ? words[s - 1] : null;
-        String prevText = prev == null ? "" : fold(prev);
+        int prevWord = prev == null ? 0 : prev.lexeme().wordId;
         boolean prevAdjacent = prev != null && !words[s].breakBefore();
         Word next = e < words.length ? words[e] : null;
         boolean nextAdjacent = next != null && !next.breakBefore();
@@ -760,14 +776,14 @@ final class EntityFinder {
         boolean notAPerson = size == 1 && (words[s].allCaps() || brandLike(words, s, e) || words[s].spelt(Lexeme.INNER_CAPITALS));
         if (size <= 3 && nextAdjacent && next.is(SPEECH)) {
             // "The United Auto Workers said": people are not "the".
-            votes[(prevText.equals("the") || notAPerson ? EntityType.ORG : EntityType.PERSON).ordinal()] += 2;
+            votes[(prevWord == THE || notAPerson ? EntityType.ORG : EntityType.PERSON).ordinal()] += 2;
         }
-        if (size <= 3 && prevAdjacent && !notAPerson && !prevText.equals("told") && !prevText.equals("asked")
-                && (prev.is(SPEECH) || prevText.equals("named")
-                || (prevText.equals("out") && s >= 2 && fold(words[s - 2]).equals("pointed")))) {
+        if (size <= 3 && prevAdjacent && !notAPerson && prevWord != TOLD && prevWord != ASKED
+                && (prev.is(SPEECH) || prevWord == NAMED
+                || (prevWord == OUT && s >= 2 && words[s - 2].isWord(POINTED)))) {
             votes[EntityType.PERSON.ordinal()] += 2;
         }
-        if (size == 1 && words[s].allCaps() && prevAdjacent && prevText.equals("the")) {
+        if (size == 1 && words[s].allCaps() && prevAdjacent && prevWord == THE) {
             votes[EntityType.ORG.ordinal()] += 2; // "the IAEA", "the NCAA"
         }
         String text = words[s].text();
@@ -817,7 +833,7 @@ final class EntityFinder {
         if (size >= 2 && last.is(PLACE_SUFFIXES)) {
             votes[EntityType.PLACE.ordinal()] += 2;
         }
-        if (prevAdjacent && prevText.equals("at") && size <= 3 && !words[s].allCaps() && !brandLike(words, s, e)
+        if (prevAdjacent && prevWord == AT && size <= 3 && !words[s].allCaps() && !brandLike(words, s, e)
                 && !orgShaped(words, s, e)) {
             votes[EntityType.PLACE.ordinal()] += 1; // "landed at Inchon"
         }
@@ -826,11 +842,11 @@ final class EntityFinder {
             votes[EntityType.PERSON.ordinal()] += 2; // "Curie, 21, a Korean exchange student"
         }
         // Brand-like spellings ("EleutherAI") are not places, whatever precedes them.
-        if (prevAdjacent && prevText.equals("in") && size <= 3 && !brandLike(words, s, e)) {
+        if (prevAdjacent && prevWord == IN && size <= 3 && !brandLike(words, s, e)) {
             votes[EntityType.PLACE.ordinal()] += 1;
             if (s >= 2) {
-                String before = fold(words[s - 2]);
-                if (before.equals("based") || before.equals("headquartered") || before.equals("born")) {
+                Word before = words[s - 2];
+                if (before.isWord(BASED) || before.isWord(HEADQUARTERED) || before.isWord(BORN)) {
                     votes[EntityType.PLACE.ordinal()] += 2;
                 }
             }
@@ -848,7 +864,7 @@ final class EntityFinder {
         if (k >= words.length) {
             return false;
         }
-        boolean opens = line.gapContains(k, '(') || (fold(words[k]).equals("for") && !words[k].breakBefore()
+        boolean opens = line.gapContains(k, '(') || (words[k].isWord(FOR) && !words[k].breakBefore()
                 && k + 1 < words.length && words[k + 1].is(PLATFORMS));
         if (!opens) {
             return false;

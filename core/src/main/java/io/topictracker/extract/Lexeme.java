@@ -39,6 +39,8 @@ final class Lexeme {
     final int cues;
     /** How the form is spelt, as bits ({@link #ALL_CAPS} and the rest): entity finding's cues from spelling. */
     final int shape;
+    /** {@link NameWords#wordId} of the folded form: which of the few words entity rules name it is, if any. */
+    final byte wordId;
     /**
      * The {@link Gazetteer} that {@link #gazetteerEntry} belongs to: what a gazetteer says of the
      * form is remembered for the last gazetteer that was asked (there is one per taxonomy).
@@ -78,6 +80,7 @@ final class Lexeme {
         this.tokenId = tokens.length == 1 ? tokenIds[0] : -1;
         this.cues = cues;
         this.shape = shapeOf(text);
+        this.wordId = (byte) NameWords.wordId(folded);
     }
 
     /** At least two letters and none of them lower-case ("AI", "IBM", "U.S."). */

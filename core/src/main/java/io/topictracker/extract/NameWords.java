@@ -56,6 +56,37 @@ final class NameWords {
     /** {@link #GENERIC} or {@link #VOCABULARY}: no evidence of a name by itself. */
     static final int UNINFORMATIVE = 1 << 25;
 
+    /**
+     * Single words the entity rules look for by name ("the IAEA", "based in"), each an id that a
+     * lexeme keeps ({@link #wordId}): a rule compares two ints instead of two strings, and these
+     * rules run for every capitalised run.
+     */
+    static final int THE = 1;
+    static final int OF = 2;
+    static final int FOR = 3;
+    static final int ON = 4;
+    static final int AND = 5;
+    static final int IN = 6;
+    static final int AT = 7;
+    static final int AI = 8;
+    static final int OUT = 9;
+    static final int TOLD = 10;
+    static final int ASKED = 11;
+    static final int NAMED = 12;
+    static final int POINTED = 13;
+    static final int BASED = 14;
+    static final int HEADQUARTERED = 15;
+    static final int BORN = 16;
+    static final int GENERAL = 17;
+    /** The words above at their ids. */
+    private static final List<String> ID_WORDS = List.of("", "the", "of", "for", "on", "and", "in", "at", "ai",
+            "out", "told", "asked", "named", "pointed", "based", "headquartered", "born", "general");
+
+    /** The id of a folded word form among {@link #THE} and the rest, or 0. */
+    static int wordId(String folded) {
+        return Math.max(0, ID_WORDS.indexOf(folded));
+    }
+
     /** The bits of the lists a word form is on: {@code text} as written, {@code folded} case-folded. */
     static int cuesOf(String text, String folded) {
         int cues = 0;

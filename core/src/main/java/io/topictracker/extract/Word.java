@@ -224,6 +224,11 @@ final class Word {
         return anyUpper && (lexeme().shape & Lexeme.ALL_CAPS) != 0;
     }
 
+    /** Whether the word, folded, is the one entity rules name by {@code id} ({@link NameWords#THE} and the rest). */
+    boolean isWord(int id) {
+        return lexeme().wordId == id;
+    }
+
     /** Whether the form is spelt as {@code shape} says (a {@link Lexeme#ALL_CAPS}-style bit). */
     boolean spelt(int shape) {
         return (lexeme().shape & shape) != 0;
