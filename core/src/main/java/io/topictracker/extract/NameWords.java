@@ -55,6 +55,10 @@ final class NameWords {
 
     /** {@link #GENERIC} or {@link #VOCABULARY}: no evidence of a name by itself. */
     static final int UNINFORMATIVE = 1 << 25;
+    /** Words a title-case heading leaves lower-case ({@link TextLine} tells headings from text by them). */
+    static final int TITLE_CASE_SMALL = 1 << 26;
+    /** Titles and abbreviations whose dot ends no sentence ("Dr.", "Inc."). */
+    static final int NON_TERMINAL = 1 << 27;
 
     /**
      * Single words the entity rules look for by name ("the IAEA", "based in"), each an id that a
@@ -331,6 +335,14 @@ final class NameWords {
     private static final Set<String> PLATFORMS_LIST = words("ios", "android", "windows", "win", "mac", "macos", "osx", "linux",
             "iphone", "ipad", "chrome", "web", "blackberry", "xbox", "playstation", "ps4", "switch", "kindle");
 
+    private static final Set<String> TITLE_CASE_SMALL_LIST = words(
+            "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "with", "by",
+            "from", "as", "vs", "via", "into", "onto", "over", "per", "than", "up", "off", "out", "is", "are");
+
+    private static final Set<String> NON_TERMINAL_LIST = words(
+            "dr", "mr", "mrs", "ms", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt",
+            "jr", "sr", "inc", "corp", "ltd", "co", "vs", "no", "mt", "ft");
+
     /** Generic, also as a contraction: "I've", "We're". */
     private static boolean generic(String folded) {
         if (folded.indexOf('.') > 0) {
@@ -397,5 +409,8 @@ final class NameWords {
             FIRST_NAMES_LIST,
             COMPANY_WORDS_LIST,
             PRODUCT_WORDS_LIST,
-            PLATFORMS_LIST);
+            PLATFORMS_LIST,
+            Set.of(), // UNINFORMATIVE: derived from two lists, not a list of its own
+            TITLE_CASE_SMALL_LIST,
+            NON_TERMINAL_LIST);
 }

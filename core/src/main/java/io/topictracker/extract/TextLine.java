@@ -1,7 +1,5 @@
 package io.topictracker.extract;
 
-import java.util.Set;
-
 /**
  * A kept line of an article with its words and what kind of line it is. Entity finding treats the
  * kinds differently: capitalisation is evidence of a name only in running text, because headings
@@ -20,16 +18,6 @@ record TextLine(String text, Word[] words, Kind kind, int offset) {
         HEADING,
         SHOUTING
     }
-
-    /** Words a title-case heading leaves lower-case. */
-    private static final Set<String> TITLE_CASE_SMALL_WORDS = Set.of(
-            "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "with", "by",
-            "from", "as", "vs", "via", "into", "onto", "over", "per", "than", "up", "off", "out", "is", "are");
-
-    /** Sentence titles whose dot does not end a sentence. */
-    private static final Set<String> NON_TERMINAL = Set.of(
-            "dr", "mr", "mrs", "ms", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt",
-            "jr", "sr", "inc", "corp", "ltd", "co", "vs", "no", "mt", "ft");
 
     /**
      * A line whose words are already cut ({@link PageClutter} does it while judging the line);
@@ -63,7 +51,7 @@ record TextLine(String text, Word[] words, Kind kind, int offset) {
         for (Word w : words) {
             if (w.capitalised() || w.innerCapital()) {
                 capitalised++;
-            } else if (w.hasLetter() && !TITLE_CASE_SMALL_WORDS.contains(w.lexeme(lexicon).folded)) {
+            } else if (w.hasLetter() && (w.lexeme(lexicon).cues & NameWords.TITLE_CASE_SMALL) == 0) {
                 return Kind.TEXT;
             }
         }
@@ -134,6 +122,6 @@ record TextLine(String text, Word[] words, Kind kind, int offset) {
             return false;
         }
         // "Dr. Kim": the dot belongs to the word before.
-        return !(onlyDot && dots == 1) || !NON_TERMINAL.contains(words[i - 1].folded());
+        return !(onlyDot && dots == 1) || !words[i - 1].is(NameWords.NON_TERMINAL);
     }
 }
