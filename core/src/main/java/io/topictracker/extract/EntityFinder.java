@@ -17,6 +17,7 @@ import static io.topictracker.extract.NameWords.FOR;
 import static io.topictracker.extract.NameWords.GENERAL;
 import static io.topictracker.extract.NameWords.GENERIC;
 import static io.topictracker.extract.NameWords.HEADQUARTERED;
+import static io.topictracker.extract.NameWords.HYPHENATED_ORG_SUFFIX;
 import static io.topictracker.extract.NameWords.IN;
 import static io.topictracker.extract.NameWords.LEGAL_FORMS;
 import static io.topictracker.extract.NameWords.NAMED;
@@ -458,9 +459,7 @@ final class EntityFinder {
         if (lastWord.is(ORG_SUFFIXES) && !lastWord.is(LEGAL_FORMS)) {
             return true;
         }
-        String last = fold(lastWord);
-        int hyphen = last.lastIndexOf('-');
-        if (hyphen > 0 && NameWords.on(ORG_SUFFIXES, last.substring(0, hyphen))) {
+        if (lastWord.is(HYPHENATED_ORG_SUFFIX)) {
             return true; // "Pittsburgh Tribune-Review"
         }
         for (int k = s; k < e - 2; k++) {

@@ -59,6 +59,8 @@ final class NameWords {
     static final int TITLE_CASE_SMALL = 1 << 26;
     /** Titles and abbreviations whose dot ends no sentence ("Dr.", "Inc."). */
     static final int NON_TERMINAL = 1 << 27;
+    /** A hyphenated word whose part before the last hyphen is an {@link #ORG_SUFFIXES} word: "Tribune-Review". */
+    static final int HYPHENATED_ORG_SUFFIX = 1 << 28;
 
     /**
      * Single words the entity rules look for by name ("the IAEA", "based in"), each an id that a
@@ -104,6 +106,10 @@ final class NameWords {
         }
         if ((cues & (GENERIC | VOCABULARY)) != 0) {
             cues |= UNINFORMATIVE;
+        }
+        int hyphen = folded.lastIndexOf('-');
+        if (hyphen > 0 && ORG_SUFFIXES_LIST.contains(folded.substring(0, hyphen))) {
+            cues |= HYPHENATED_ORG_SUFFIX;
         }
         return cues;
     }
