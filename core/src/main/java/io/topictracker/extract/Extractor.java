@@ -105,6 +105,7 @@ public final class Extractor {
                 starts = new int[words.length];
             }
             int startCount = 0;
+            lexicon.touch(words);
             for (int i = 0; i < words.length; i++) {
                 Word w = words[i];
                 Lexeme lexeme = w.lexeme(lexicon);
