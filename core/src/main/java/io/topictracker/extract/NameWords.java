@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
@@ -52,41 +53,47 @@ final class NameWords {
     static final int COMPANY_WORDS = 1 << 22;
     static final int PRODUCT_WORDS = 1 << 23;
     static final int PLATFORMS = 1 << 24;
-
-    /** {@link #GENERIC} or {@link #VOCABULARY}: no evidence of a name by itself. */
-    static final int UNINFORMATIVE = 1 << 25;
     /** Words a title-case heading leaves lower-case ({@link TextLine} tells headings from text by them). */
-    static final int TITLE_CASE_SMALL = 1 << 26;
+    static final int TITLE_CASE_SMALL = 1 << 25;
     /** Titles and abbreviations whose dot ends no sentence ("Dr.", "Inc."). */
-    static final int NON_TERMINAL = 1 << 27;
+    static final int NON_TERMINAL = 1 << 26;
+
+    // Bits derived from the lists, above the lists' own.
+    /** {@link #GENERIC} or {@link #VOCABULARY}: no evidence of a name by itself. */
+    static final int UNINFORMATIVE = 1 << 27;
     /** A hyphenated word whose part before the last hyphen is an {@link #ORG_SUFFIXES} word: "Tribune-Review". */
     static final int HYPHENATED_ORG_SUFFIX = 1 << 28;
+
+    /** The words that have an id below, at their ids (0: none of them). */
+    private static final List<String> ID_WORDS = new ArrayList<>(List.of(""));
 
     /**
      * Single words the entity rules look for by name ("the IAEA", "based in"), each an id that a
      * lexeme keeps ({@link #wordId}): a rule compares two ints instead of two strings, and these
      * rules run for every capitalised run.
      */
-    static final int THE = 1;
-    static final int OF = 2;
-    static final int FOR = 3;
-    static final int ON = 4;
-    static final int AND = 5;
-    static final int IN = 6;
-    static final int AT = 7;
-    static final int AI = 8;
-    static final int OUT = 9;
-    static final int TOLD = 10;
-    static final int ASKED = 11;
-    static final int NAMED = 12;
-    static final int POINTED = 13;
-    static final int BASED = 14;
-    static final int HEADQUARTERED = 15;
-    static final int BORN = 16;
-    static final int GENERAL = 17;
-    /** The words above at their ids. */
-    private static final List<String> ID_WORDS = List.of("", "the", "of", "for", "on", "and", "in", "at", "ai",
-            "out", "told", "asked", "named", "pointed", "based", "headquartered", "born", "general");
+    static final int THE = id("the");
+    static final int OF = id("of");
+    static final int FOR = id("for");
+    static final int ON = id("on");
+    static final int AND = id("and");
+    static final int IN = id("in");
+    static final int AT = id("at");
+    static final int AI = id("ai");
+    static final int OUT = id("out");
+    static final int TOLD = id("told");
+    static final int ASKED = id("asked");
+    static final int NAMED = id("named");
+    static final int POINTED = id("pointed");
+    static final int BASED = id("based");
+    static final int HEADQUARTERED = id("headquartered");
+    static final int BORN = id("born");
+    static final int GENERAL = id("general");
+
+    private static int id(String word) {
+        ID_WORDS.add(word);
+        return ID_WORDS.size() - 1;
+    }
 
     /** The id of a folded word form among {@link #THE} and the rest, or 0. */
     static int wordId(String folded) {
@@ -416,7 +423,6 @@ final class NameWords {
             COMPANY_WORDS_LIST,
             PRODUCT_WORDS_LIST,
             PLATFORMS_LIST,
-            Set.of(), // UNINFORMATIVE: derived from two lists, not a list of its own
             TITLE_CASE_SMALL_LIST,
             NON_TERMINAL_LIST);
 }
