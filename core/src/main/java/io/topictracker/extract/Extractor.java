@@ -48,7 +48,7 @@ public final class Extractor {
         Article article = Article.of(title, body, lexicon);
         ThemeMatcher.Hits hits = themes.hits();
         readWords(article.lines, lexicon, (words, starts, startCount, line) ->
-                themes.collect(ThemeMatcher.words(words), starts, startCount, line, hits));
+                themes.collect(themes.words(words), starts, startCount, line, hits));
         SortedMap<String, Integer> counts = new TreeMap<>();
         SortedMap<String, ThemeEvidence> evidence = new TreeMap<>();
         for (int t = 0; t < themes.themeCount(); t++) {
@@ -77,7 +77,7 @@ public final class Extractor {
         lexicon.beginArticle();
         List<String> out = new ArrayList<>();
         readWords(Article.of(title, body, lexicon).lines, lexicon, (words, starts, startCount, line) ->
-                out.addAll(themes.explain(ThemeMatcher.words(words), starts, startCount)));
+                out.addAll(themes.explain(themes.words(words), starts, startCount)));
         return out;
     }
 

@@ -48,11 +48,13 @@ final class Lexeme {
     Object gazetteer;
     Object gazetteerEntry;
     /**
-     * The {@link ThemeMatcher} that {@link #themeStart} belongs to, and whether a token of the form
-     * starts one of its phrases.
+     * The {@link ThemeMatcher} that {@link #themeStart} and {@link #themeTokenIds} belong to, and
+     * whether a token of the form starts one of its phrases.
      */
     Object themeMatcher;
     boolean themeStart;
+    /** The ids {@link #themeMatcher} gives {@link #tokens} (-1: a token in none of its phrases). */
+    int[] themeTokenIds;
     /** The gazetteer's entity for the form as a whole name, or null; valid when {@link #knownAsName}. */
     Object gazetteerName;
     boolean knownAsName;

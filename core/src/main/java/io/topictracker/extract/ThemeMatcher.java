@@ -17,13 +17,47 @@ import java.util.Map;
  */
 final class ThemeMatcher {
 
-    /** A trie node; {@code themes} is null where no phrase ends, empty for an ignore phrase. */
+    /**
+     * A trie node, its children keyed by token id ({@link #tokenIds}); {@code themes} is null where no
+     * phrase ends, empty for an ignore phrase. A node has few children (the root's are in
+     * {@link #firstNodes}), so they are found by a look along a small array, not by hashing a string.
+     */
     private static final class Node {
-        final Map<String, Node> next = new HashMap<>(4);
+        private static final int[] NO_KEYS = {};
+        private static final Node[] NO_NODES = {};
+
+        int[] keys = NO_KEYS;
+        Node[] children = NO_NODES;
         int[] themes;
+
+        Node child(int id) {
+            int[] keys = this.keys;
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] == id) {
+                    return children[i];
+                }
+            }
+            return null;
+        }
+
+        Node addChild(int id) {
+            Node node = child(id);
+            if (node == null) {
+                node = new Node();
+                keys = Arrays.copyOf(keys, keys.length + 1);
+                children = Arrays.copyOf(children, children.length + 1);
+                keys[keys.length - 1] = id;
+                children[children.length - 1] = node;
+            }
+            return node;
+        }
     }
 
+    /** Each token of a phrase numbered, so that a scan walks the trie by ids: -1 for any other token. */
+    private final Map<String, Integer> tokenIds = new HashMap<>();
     private final Node root = new Node();
+    /** The root's children, by token id; set anew once exclude phrases are in the trie. */
+    private Node[] firstNodes;
     private final String[] themeNames;
 
     ThemeMatcher(Taxonomy taxonomy) {
@@ -50,6 +84,7 @@ final class ThemeMatcher {
         }
         // What each exclude phrase still signals is worked out on the trie of theme and ignore phrases,
         // before any exclude phrase is in it.
+        firstNodes = firstNodes();
         Map<String, int[]> excluded = new LinkedHashMap<>();
         index = 0;
         for (List<String> phrases : taxonomy.excludes().values()) {
@@ -60,6 +95,19 @@ final class ThemeMatcher {
             index++;
         }
         excluded.forEach((phrase, themes) -> insert(phrase).themes = themes);
+        firstNodes = firstNodes();
+    }
+
+    private Node[] firstNodes() {
+        Node[] first = new Node[tokenIds.size()];
+        for (int i = 0; i < root.keys.length; i++) {
+            first[root.keys[i]] = root.children[i];
+        }
+        return first;
+    }
+
+    private int idOf(String token) {
+        return tokenIds.getOrDefault(token, -1);
     }
 
     /**
@@ -68,21 +116,36 @@ final class ThemeMatcher {
      * that the scan visits only the words that might.
      */
     boolean startsPhrase(Lexeme lexeme) {
+        remember(lexeme);
+        return lexeme.themeStart;
+    }
+
+    /** {@code lexeme}'s token ids in this matcher. */
+    private int[] ids(Lexeme lexeme) {
+        remember(lexeme);
+        return lexeme.themeTokenIds;
+    }
+
+    /** Makes {@code lexeme} remember its token ids in this matcher, and whether one starts a phrase. */
+    private void remember(Lexeme lexeme) {
         if (lexeme.themeMatcher != this) {
+            String[] tokens = lexeme.tokens;
+            int[] ids = new int[tokens.length];
             boolean starts = false;
-            for (String token : lexeme.tokens) {
-                starts |= root.next.containsKey(token);
+            for (int k = 0; k < tokens.length; k++) {
+                ids[k] = idOf(tokens[k]);
+                starts |= ids[k] >= 0 && firstNodes[ids[k]] != null;
             }
+            lexeme.themeTokenIds = ids;
             lexeme.themeStart = starts;
             lexeme.themeMatcher = this;
         }
-        return lexeme.themeStart;
     }
 
     private Node insert(String phrase) {
         Node node = root;
         for (String token : Tokenizer.phraseTokens(phrase)) {
-            node = node.next.computeIfAbsent(token, t -> new Node());
+            node = node.addChild(tokenIds.computeIfAbsent(token, t -> tokenIds.size()));
         }
         return node;
     }
@@ -138,11 +201,21 @@ final class ThemeMatcher {
 
         String[] tokens(int w);
 
+        /** The ids of {@link #tokens}, one each, as the matcher numbers them (-1: in no phrase). */
+        int[] tokenIds(int w);
+
         boolean breakBefore(int w);
     }
 
     /** The words {@code [0, n)}, each given by its tokens; {@code breakBefore[w]}: punctuation before word w. */
-    static Words words(String[][] tokens, boolean[] breakBefore, int n) {
+    Words words(String[][] tokens, boolean[] breakBefore, int n) {
+        int[][] ids = new int[n][];
+        for (int w = 0; w < n; w++) {
+            ids[w] = new int[tokens[w].length];
+            for (int k = 0; k < ids[w].length; k++) {
+                ids[w][k] = idOf(tokens[w][k]);
+            }
+        }
         return new Words() {
             @Override
             public int size() {
@@ -152,6 +225,11 @@ final class ThemeMatcher {
             @Override
             public String[] tokens(int w) {
                 return tokens[w];
+            }
+
+            @Override
+            public int[] tokenIds(int w) {
+                return ids[w];
             }
 
             @Override
@@ -165,7 +243,7 @@ final class ThemeMatcher {
      * The words of one line of an article, read where they are: no copy of every word's tokens, break
      * and offset into arrays per article (which were 8 % of what extraction allocates).
      */
-    static Words words(Word[] line) {
+    Words words(Word[] line) {
         return new Words() {
             @Override
             public int size() {
@@ -175,6 +253,11 @@ final class ThemeMatcher {
             @Override
             public String[] tokens(int w) {
                 return line[w].lexeme().tokens;
+            }
+
+            @Override
+            public int[] tokenIds(int w) {
+                return ids(line[w].lexeme());
             }
 
             @Override
@@ -278,17 +361,18 @@ final class ThemeMatcher {
             if (w < freeWord) {
                 continue;
             }
-            String[] startTokens = words.tokens(w);
+            int[] startTokens = words.tokenIds(w);
             for (int k = w == freeWord ? freeToken : 0; k < startTokens.length; k++) {
                 // The longest phrase from token k of word w: walk the trie over the following tokens.
-                Node node = root;
+                int first = startTokens[k];
+                Node node = first < 0 ? null : firstNodes[first];
                 int endWord = -1;
                 int endToken = -1;
                 int[] themes = null;
                 int j = w;
-                String[] tokens = startTokens;
+                int[] tokens = startTokens;
                 int t = k;
-                while ((node = node.next.get(tokens[t])) != null) {
+                while (node != null) {
                     if (node.themes != null) {
                         endWord = j;
                         endToken = t;
@@ -297,19 +381,20 @@ final class ThemeMatcher {
                     if (++t == tokens.length) {
                         do {
                             j++;
-                        } while (j < n && words.tokens(j).length == 0);
+                        } while (j < n && words.tokenIds(j).length == 0);
                         if (j == n || words.breakBefore(j)) {
                             break;
                         }
-                        tokens = words.tokens(j);
+                        tokens = words.tokenIds(j);
                         t = 0;
                     }
+                    node = tokens[t] < 0 ? null : node.child(tokens[t]);
                 }
                 if (themes == null) {
                     continue;
                 }
                 sink.match(w, k, endWord, endToken, themes);
-                int endLength = words.tokens(endWord).length;
+                int endLength = words.tokenIds(endWord).length;
                 freeWord = endToken + 1 < endLength ? endWord : endWord + 1;
                 freeToken = freeWord == endWord ? endToken + 1 : 0;
                 if (freeWord != w) {

@@ -184,7 +184,7 @@ class ThemeMatchingTest {
                         lineStarts.add(i);
                     }
                 }
-                lineByLine.addAll(matcher.explain(ThemeMatcher.words(lineWords), ints(lineStarts), lineStarts.size()));
+                lineByLine.addAll(matcher.explain(matcher.words(lineWords), ints(lineStarts), lineStarts.size()));
                 for (Word w : lineWords) {
                     String[] tokens = w.lexeme().tokens;
                     if (matcher.startsPhrase(w.lexeme())) {
@@ -199,10 +199,10 @@ class ThemeMatchingTest {
                 }
             }
             List<String> tried = matcher.explain(
-                    ThemeMatcher.words(words.toArray(String[][]::new), booleans(breaks), words.size()),
+                    matcher.words(words.toArray(String[][]::new), booleans(breaks), words.size()),
                     ints(starts), starts.size());
             List<String> everyToken = matcher.explain(
-                    ThemeMatcher.words(singleTokens.toArray(String[][]::new), booleans(singleBreaks), singleTokens.size()),
+                    matcher.words(singleTokens.toArray(String[][]::new), booleans(singleBreaks), singleTokens.size()),
                     ints(indexes(singleTokens.size())), singleTokens.size());
             assertEquals(everyToken, tried, sb.toString());
             // The article path: each line's words read where they are, one line at a time.
