@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +44,42 @@ final class Gazetteer {
     /** A gazetteer match: words {@code [start, end)} name {@code entity}. */
     record Match(int start, int end, Entity entity, boolean weak) {}
 
+    /**
+     * A trie node, its children keyed by word id ({@link #wordIds}): a node has few children (the
+     * root's are in {@link #firstNodes}), found by a look along a small array, not by hashing a string.
+     */
     private static final class Node {
-        final Map<String, Node> next = new HashMap<>(2);
+        private static final int[] NO_KEYS = {};
+        private static final Node[] NO_NODES = {};
+
+        int[] keys = NO_KEYS;
+        Node[] children = NO_NODES;
         String name;
         boolean weak;
         /** The entity named {@link #name}, set once every entry is in (a later entry may retype a name). */
         Entity entity;
+
+        Node child(int id) {
+            int[] keys = this.keys;
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] == id) {
+                    return children[i];
+                }
+            }
+            return null;
+        }
+
+        Node addChild(int id) {
+            Node node = child(id);
+            if (node == null) {
+                node = new Node();
+                keys = Arrays.copyOf(keys, keys.length + 1);
+                children = Arrays.copyOf(children, children.length + 1);
+                keys[keys.length - 1] = id;
+                children[children.length - 1] = node;
+            }
+            return node;
+        }
     }
 
     /** Generated places (tools/gazetteer), then the hand-curated list, whose entries win. */
@@ -58,7 +89,10 @@ final class Gazetteer {
         static final List<Map.Entry<Entity, List<String>>> ENTRIES = readResources();
     }
 
-    private final Node root = new Node();
+    /** Each word of a known form numbered, so that the trie is walked by ids. */
+    private final Map<String, Integer> wordIds = new HashMap<>();
+    /** The first words' nodes, by word id (null: no form starts with that word). */
+    private Node[] firstNodes = new Node[1024];
     private final Map<String, String> nameByCompactKey = new HashMap<>();
     /** {@link #nameByCompactKey} resolved to entities once built (that map is then emptied). */
     private final Map<String, Entity> byCompactKey = new HashMap<>();
@@ -93,13 +127,19 @@ final class Gazetteer {
     private void resolveNames() {
         nameByCompactKey.forEach((key, name) -> byCompactKey.put(key, byName.get(name)));
         nameByCompactKey.clear(); // only needed while entries could still retype a name
-        List<Node> todo = new ArrayList<>(List.of(root));
+        firstNodes = Arrays.copyOf(firstNodes, wordIds.size()); // one slot per id
+        List<Node> todo = new ArrayList<>();
+        for (Node first : firstNodes) {
+            if (first != null) {
+                todo.add(first);
+            }
+        }
         while (!todo.isEmpty()) {
             Node node = todo.remove(todo.size() - 1);
             if (node.name != null) {
                 node.entity = byName.get(node.name);
             }
-            todo.addAll(node.next.values());
+            todo.addAll(Arrays.asList(node.children));
         }
     }
 
@@ -132,10 +172,17 @@ final class Gazetteer {
             if (!words[0].anyUpper()) {
                 lowerCaseFirstHashes[words[0].textHash() & (lowerCaseFirstHashes.length - 1)] = true;
             }
-            Node node = root;
             // Each form's text as such: looked up once, so not worth a place in the thread's lexicon.
-            for (Word w : words) {
-                node = node.next.computeIfAbsent(w.computeText(), t -> new Node());
+            int first = wordIds.computeIfAbsent(words[0].computeText(), t -> wordIds.size());
+            if (first >= firstNodes.length) {
+                firstNodes = Arrays.copyOf(firstNodes, Math.max(first + 1, 2 * firstNodes.length));
+            }
+            if (firstNodes[first] == null) {
+                firstNodes[first] = new Node();
+            }
+            Node node = firstNodes[first];
+            for (int k = 1; k < words.length; k++) {
+                node = node.addChild(wordIds.computeIfAbsent(words[k].computeText(), t -> wordIds.size()));
             }
             node.name = entity.name();
             node.weak = weak;
@@ -175,7 +222,7 @@ final class Gazetteer {
             if (j > i && words[j].breakBefore()) {
                 break;
             }
-            node = j == i ? firstNode(first) : node.next.get(words[j].text());
+            node = j == i ? firstNode(first) : node.child(remembered(words[j]).gazetteerWordId);
             if (node == null) {
                 break;
             }
@@ -243,7 +290,9 @@ final class Gazetteer {
     private Lexeme remembered(Word word) {
         Lexeme lexeme = word.lexeme();
         if (lexeme.gazetteer != this) {
-            Node node = root.next.get(lexeme.text);
+            Integer id = wordIds.get(lexeme.text);
+            Node node = id == null ? null : firstNodes[id];
+            lexeme.gazetteerWordId = id == null ? -1 : id;
             lexeme.gazetteerEntry = node == null ? NO_NODE : node;
             lexeme.knownAsName = false;
             lexeme.knownAsDemonym = false;

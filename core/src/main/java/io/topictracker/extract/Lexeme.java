@@ -47,6 +47,8 @@ final class Lexeme {
      */
     Object gazetteer;
     Object gazetteerEntry;
+    /** The gazetteer's id of the form as a word of a known name (-1: in none). */
+    int gazetteerWordId;
     /**
      * The {@link ThemeMatcher} that {@link #themeStart} and {@link #themeTokenIds} belong to, and
      * whether a token of the form starts one of its phrases.
