@@ -683,7 +683,8 @@ final class EntityFinder {
         }
         Word acronym = words[e];
         int after = acronym.start() + acronym.text().length();
-        if (after >= line.text().length() || line.text().charAt(after) != ')') {
+        char[] chars = acronym.chars(); // beyond the line: a line break, never ')'
+        if (after >= chars.length || chars[after] != ')') {
             return null;
         }
         // The acronym's first letter is the name's first letter: "(AP)" after "Steve Jobs" is no acronym.
@@ -715,7 +716,7 @@ final class EntityFinder {
             return first.text(); // one word as written: the lexicon's string, no copy
         }
         Word last = line.words()[e - 1];
-        String raw = line.text().substring(first.start(), last.start() + last.text().length());
+        String raw = new String(first.chars(), first.start(), last.start() + last.text().length() - first.start());
         if (plainSurface(raw)) {
             return raw;
         }

@@ -81,9 +81,9 @@ public final class Extractor {
         return out;
     }
 
-    /** Where word {@code w} of {@code line} starts in the article. */
+    /** Where word {@code w} of {@code line} starts in the article (its words index the article's text). */
     private static int offset(TextLine line, int w) {
-        return line.offset() + line.words()[w].start();
+        return line.words()[w].start();
     }
 
     /** Receives a line's words and those a theme phrase may start at ({@code starts[0, startCount)}). */

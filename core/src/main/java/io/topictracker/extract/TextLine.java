@@ -6,7 +6,8 @@ package io.topictracker.extract;
  * capitalise every word and shouted lines capitalise every letter.
  *
  * @param text the line as kept by {@link PageClutter}
- * @param words its words (an array: entity finding indexes it a lot; never modified)
+ * @param words its words (an array: entity finding indexes it a lot; never modified), their positions
+ *     offsets in the article's text
  * @param kind running text, heading or all-caps
  * @param offset where the line starts in the article's text
  */
@@ -65,9 +66,10 @@ record TextLine(String text, Word[] words, Kind kind, int offset) {
     /** Whether the gap before word {@code i} is {@code c} and spaces only (", ", " (", "."). */
     boolean gapIs(int i, char c) {
         Word w = words[i];
+        char[] chars = w.chars();
         boolean seen = false;
         for (int k = w.gapStart(); k < w.start(); k++) {
-            char g = text.charAt(k);
+            char g = chars[k];
             if (g == c && !seen) {
                 seen = true;
             } else if (!Character.isWhitespace(g)) {
@@ -80,8 +82,9 @@ record TextLine(String text, Word[] words, Kind kind, int offset) {
     /** Whether the punctuation and spaces between word {@code i} and the word before it have {@code c}. */
     boolean gapContains(int i, char c) {
         Word w = words[i];
+        char[] chars = w.chars();
         for (int k = w.gapStart(); k < w.start(); k++) {
-            if (text.charAt(k) == c) {
+            if (chars[k] == c) {
                 return true;
             }
         }
@@ -100,13 +103,14 @@ record TextLine(String text, Word[] words, Kind kind, int offset) {
         if (!w.breakBefore()) {
             return false; // most gaps: spaces only, and every mark that ends a sentence is a hard gap
         }
+        char[] chars = w.chars();
         int from = w.gapStart();
         int to = w.start();
         boolean terminal = false;
         boolean onlyDot = true;
         int dots = 0;
         for (int k = from; k < to; k++) {
-            char c = Tokenizer.normalise(text.charAt(k));
+            char c = Tokenizer.normalise(chars[k]);
             // A quote mark opens a quotation only when it touches the word: in '," Rehman said' it closes one.
             boolean openingQuote = c == '"' && k == to - 1;
             if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\u2022' || openingQuote) {

@@ -120,7 +120,7 @@ final class Tokenizer {
     record Scan(Word[] words, int chunks, boolean letter, boolean markup, boolean sentenceEnd) {}
 
     /**
-     * Cuts the line {@code chars[from, to)} into words (positions relative to {@code from}). It runs on
+     * Cuts the line {@code chars[from, to)} into words (positions are offsets in {@code chars}). It runs on
      * every line of every article, so it works in two passes: the first goes over the characters
      * without a branch that depends on them (where a word starts or ends is data, not control flow:
      * ends of words are what a CPU mispredicts), recording each run of word characters with its hash
@@ -194,7 +194,7 @@ final class Tokenizer {
             char after = end < to ? line[end] : ' ';
             if (after < 0x80 && (ASCII[after] & AFTER_WORD) == 0) {
                 // Most words: a space or punctuation after it that neither joins nor belongs to it.
-                words[n++] = word(line, from, start, end, gapStart, hardGap, false, k, false,
+                words[n++] = word(line, start, end, gapStart, hardGap, false, k, false,
                         (hashes[2 * r + 1] - startSum) * inverse[start - from]);
                 letter |= (k & LETTER) != 0;
                 hardBefore = hard[2 * r + 1];
@@ -235,7 +235,7 @@ final class Tokenizer {
                 next += 2;
                 r++; // the possessive's s
             }
-            words[n++] = word(line, from, start, end, gapStart, hardGap, abbreviation, k, rewritten, wordHash);
+            words[n++] = word(line, start, end, gapStart, hardGap, abbreviation, k, rewritten, wordHash);
             letter |= (k & LETTER) != 0;
             gapStart = next;
         }
@@ -244,12 +244,12 @@ final class Tokenizer {
     }
 
     /** The word {@code line[start, end)}, whose characters have the classes {@code k}. */
-    private static Word word(char[] line, int from, int start, int end, int gapStart, boolean hardGap,
+    private static Word word(char[] line, int start, int end, int gapStart, boolean hardGap,
             boolean abbreviation, int k, boolean rewritten, int hash) {
         char first = line[start];
         boolean firstUpper = first < 0x80 ? (ASCII[first] & UPPER) != 0 : Character.isUpperCase(first);
         boolean firstLower = first < 0x80 ? first >= 'a' && first <= 'z' : Character.isLowerCase(first);
-        return new Word(line, from, start, end, gapStart, hardGap, abbreviation, (k & UPPER) != 0, firstUpper,
+        return new Word(line, start, end, gapStart, hardGap, abbreviation, (k & UPPER) != 0, firstUpper,
                 firstLower, (k & LETTER) != 0, rewritten, hash);
     }
 

@@ -11,28 +11,28 @@ import java.util.Arrays;
 final class Word {
 
     private final char[] line;
-    /** Where the line starts in {@link #line}; the other positions count from the array's start. */
-    private final int base;
     private final int start;
     private final int end;
     private final int gapStart;
-    private final boolean breakBefore;
-    private final boolean abbreviation;
-    private final boolean anyUpper;
-    private final boolean hasLetter;
-    private final boolean rewritten;
-    /** Whether the first character is upper-case, lower-case, or neither (a digit, say). */
-    private final boolean firstUpper;
-    private final boolean firstLower;
     private final int hash;
-    /** The form's entry in this thread's {@link Lexicon}, looked up on first use. */
-    private Lexeme lexeme;
+    /** The flags below: one byte, not seven booleans, so a word takes 40 bytes rather than 48. */
+    private final byte flags;
     /** {@link EntityFinder}'s verdict on whether the word can be part of a name: 0 not yet asked, 1 yes, 2 no. */
     byte nameLike;
+    /** The form's entry in this thread's {@link Lexicon}, looked up on first use. */
+    private Lexeme lexeme;
+
+    private static final int BREAK_BEFORE = 1;
+    private static final int ABBREVIATION = 2;
+    private static final int ANY_UPPER = 4;
+    private static final int HAS_LETTER = 8;
+    private static final int REWRITTEN = 16;
+    /** Whether the first character is upper-case, lower-case, or neither (a digit, say). */
+    private static final int FIRST_UPPER = 32;
+    private static final int FIRST_LOWER = 64;
 
     /**
      * @param line characters that hold the line the word is in (shared by its words, never modified)
-     * @param base where the line starts in {@code line}
      * @param start offset of the word in {@code line}
      * @param end end of the word in {@code line} (a possessive {@code 's} is not part of it)
      * @param gapStart offset in {@code line} where the gap before this word starts (end of the
@@ -47,21 +47,20 @@ final class Word {
      * @param rewritten whether a typographic joiner inside it (’, ‐) is normalised in {@link #text()}
      * @param hash {@link Tokenizer#hash} of {@link #text()}
      */
-    Word(char[] line, int base, int start, int end, int gapStart, boolean breakBefore, boolean abbreviation,
+    Word(char[] line, int start, int end, int gapStart, boolean breakBefore, boolean abbreviation,
             boolean anyUpper, boolean firstUpper, boolean firstLower, boolean hasLetter, boolean rewritten, int hash) {
         this.line = line;
-        this.base = base;
         this.start = start;
         this.end = end;
         this.gapStart = gapStart;
-        this.breakBefore = breakBefore;
-        this.abbreviation = abbreviation;
-        this.anyUpper = anyUpper;
-        this.hasLetter = hasLetter;
-        this.rewritten = rewritten;
         this.hash = hash;
-        this.firstUpper = firstUpper;
-        this.firstLower = firstLower;
+        this.flags = (byte) ((breakBefore ? BREAK_BEFORE : 0) | (abbreviation ? ABBREVIATION : 0)
+                | (anyUpper ? ANY_UPPER : 0) | (hasLetter ? HAS_LETTER : 0) | (rewritten ? REWRITTEN : 0)
+                | (firstUpper ? FIRST_UPPER : 0) | (firstLower ? FIRST_LOWER : 0));
+    }
+
+    private boolean flag(int flag) {
+        return (flags & flag) != 0;
     }
 
     /** What this thread's {@link Lexicon} knows of the word's form. */
@@ -112,7 +111,7 @@ final class Word {
     /** {@link #text()} built from the line, for the {@link Lexicon} to keep. */
     String computeText() {
         String t = new String(line, start, end - start);
-        return rewritten ? Tokenizer.normaliseAll(t) : t;
+        return flag(REWRITTEN) ? Tokenizer.normaliseAll(t) : t;
     }
 
     /** The characters the word is in, and its start and end in them (for the {@link Lexicon}'s probe). */
@@ -128,31 +127,31 @@ final class Word {
         return end;
     }
 
-    /** Offset of the word in its line. */
+    /** Offset of the word in {@link #chars()}: for an article's word, in the article's text. */
     int start() {
-        return start - base;
+        return start;
     }
 
-    /** Offset in its line where the gap before the word starts. */
+    /** Offset in {@link #chars()} where the gap before the word starts. */
     int gapStart() {
-        return gapStart - base;
+        return gapStart;
     }
 
     boolean breakBefore() {
-        return breakBefore;
+        return flag(BREAK_BEFORE);
     }
 
     boolean abbreviation() {
-        return abbreviation;
+        return flag(ABBREVIATION);
     }
 
     /** Whether a typographic joiner inside it (’, ‐) is normalised in {@link #text()}. */
     boolean rewritten() {
-        return rewritten;
+        return flag(REWRITTEN);
     }
 
     boolean anyUpper() {
-        return anyUpper;
+        return flag(ANY_UPPER);
     }
 
     /**
@@ -166,7 +165,7 @@ final class Word {
 
     /** Whether {@link #text()} is {@code s}, compared on the line's characters without copying them. */
     boolean textEquals(String s) {
-        if (rewritten) {
+        if (flag(REWRITTEN)) {
             return computeText().equals(s);
         }
         int len = end - start;
@@ -183,7 +182,7 @@ final class Word {
 
     /** Whether {@link #text()} has the characters {@code chars}, without copying them. */
     boolean textEquals(char[] chars) {
-        if (rewritten) {
+        if (flag(REWRITTEN)) {
             return Arrays.equals(computeText().toCharArray(), chars);
         }
         int len = end - start;
@@ -206,22 +205,22 @@ final class Word {
 
     /** Starts with an upper-case letter ("Google", "GPT-4", "AI"). */
     boolean capitalised() {
-        return firstUpper;
+        return flag(FIRST_UPPER);
     }
 
     /** Starts lower-case but has a capital inside, as brand names do ("iPhone", "eBay"). */
     boolean innerCapital() {
-        return anyUpper && firstLower;
+        return (flags & (ANY_UPPER | FIRST_LOWER)) == (ANY_UPPER | FIRST_LOWER);
     }
 
     /** All lower-case, starting with a letter: how an article writes an ordinary word. */
     boolean lowerCase() {
-        return !anyUpper && firstLower;
+        return (flags & (ANY_UPPER | FIRST_LOWER)) == FIRST_LOWER;
     }
 
     /** Has at least two letters and none of them lower-case ("AI", "IBM", "U.S."). */
     boolean allCaps() {
-        return anyUpper && (lexeme().shape & Lexeme.ALL_CAPS) != 0;
+        return flag(ANY_UPPER) && (lexeme().shape & Lexeme.ALL_CAPS) != 0;
     }
 
     /** Whether the word, folded, is the one entity rules name by {@code id} ({@link NameWords#THE} and the rest). */
@@ -236,7 +235,7 @@ final class Word {
 
     /** Has a letter at all (so "2024" and "3.5" are not name material). */
     boolean hasLetter() {
-        return hasLetter;
+        return flag(HAS_LETTER);
     }
 
     @Override
