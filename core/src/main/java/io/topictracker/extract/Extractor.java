@@ -45,7 +45,7 @@ public final class Extractor {
     public Extraction extract(String title, String body) {
         Lexicon lexicon = Lexicon.local();
         lexicon.beginArticle();
-        Article article = Article.of(title, body, lexicon);
+        Article article = Article.of(title, body);
         ThemeMatcher.Hits hits = themes.hits();
         readWords(article.lines, lexicon, (words, starts, startCount, line) ->
                 themes.collect(themes.words(words), starts, startCount, line, hits));
@@ -76,7 +76,7 @@ public final class Extractor {
         Lexicon lexicon = Lexicon.local();
         lexicon.beginArticle();
         List<String> out = new ArrayList<>();
-        readWords(Article.of(title, body, lexicon).lines, lexicon, (words, starts, startCount, line) ->
+        readWords(Article.of(title, body).lines, lexicon, (words, starts, startCount, line) ->
                 out.addAll(themes.explain(themes.words(words), starts, startCount)));
         return out;
     }
@@ -93,8 +93,8 @@ public final class Extractor {
     }
 
     /**
-     * One pass over the article's words: looks up each word's form in {@code lexicon}, marks there the
-     * tokens the article writes in lower case (entity finding reads them), and hands each line with
+     * One pass over the article's words (each looked up in {@code lexicon} as its line was cut): marks
+     * there the tokens the article writes in lower case (entity finding reads them), and hands each line with
      * the words a theme phrase may start at ({@link ThemeMatcher#startsPhrase}) to {@code sink}.
      */
     private void readWords(List<TextLine> lines, Lexicon lexicon, LineStarts sink) {
@@ -105,10 +105,9 @@ public final class Extractor {
                 starts = new int[words.length];
             }
             int startCount = 0;
-            lexicon.touch(words);
             for (int i = 0; i < words.length; i++) {
                 Word w = words[i];
-                Lexeme lexeme = w.lexeme(lexicon);
+                Lexeme lexeme = w.lexeme();
                 if (w.lowerCase()) {
                     lexicon.markLowerCase(lexeme);
                 }
@@ -193,7 +192,7 @@ public final class Extractor {
     /** An article's kept lines, each knowing where it starts in {@code title + "\n" + body}. */
     private record Article(List<TextLine> lines) {
 
-        static Article of(String title, String body, Lexicon lexicon) {
+        static Article of(String title, String body) {
             Objects.requireNonNull(body, "body");
             boolean hasTitle = title != null && !title.isBlank();
             // One pass over title and body together, so a body that repeats the title counts it once.
@@ -205,8 +204,7 @@ public final class Extractor {
                 int start = kept.starts()[i];
                 boolean isTitle = i == 0 && hasTitle && start < title.length() && line.equals(strippedTitle);
                 Word[] words = kept.words().get(i);
-                lines.add(isTitle ? TextLine.title(line, words, start, lexicon)
-                        : TextLine.of(line, words, start, lexicon));
+                lines.add(isTitle ? TextLine.title(line, words, start) : TextLine.of(line, words, start));
             }
             return new Article(lines);
         }

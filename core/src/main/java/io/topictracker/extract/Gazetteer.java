@@ -290,15 +290,19 @@ final class Gazetteer {
     private Lexeme remembered(Word word) {
         Lexeme lexeme = word.lexeme();
         if (lexeme.gazetteer != this) {
-            Integer id = wordIds.get(lexeme.text);
-            Node node = id == null ? null : firstNodes[id];
-            lexeme.gazetteerWordId = id == null ? -1 : id;
-            lexeme.gazetteerEntry = node == null ? NO_NODE : node;
-            lexeme.knownAsName = false;
-            lexeme.knownAsDemonym = false;
-            lexeme.gazetteer = this;
+            remember(lexeme); // apart, so that this check stays small enough for the JIT to inline
         }
         return lexeme;
+    }
+
+    private void remember(Lexeme lexeme) {
+        Integer id = wordIds.get(lexeme.text);
+        Node node = id == null ? null : firstNodes[id];
+        lexeme.gazetteerWordId = id == null ? -1 : id;
+        lexeme.gazetteerEntry = node == null ? NO_NODE : node;
+        lexeme.knownAsName = false;
+        lexeme.knownAsDemonym = false;
+        lexeme.gazetteer = this;
     }
 
     /** The entity whose name or alias has this {@link #compactKey}, or null. */

@@ -89,8 +89,22 @@ final class Lexicon {
         return true;
     }
 
-    /** The lexeme of a word's form, made on first sight. */
-    Lexeme of(Word word) {
+    /**
+     * Gives each word of a line the lexeme of its form, made on first sight. The {@link Tokenizer}
+     * calls this as it cuts a line, while its characters are in cache; and since every word gets its
+     * lexeme here, {@link Word#lexeme()} is a plain read, with no lookup path in the many places that
+     * call it (a lookup compiled with its miss path is too big for the JIT to inline there).
+     */
+    void lookUp(Word[] words) {
+        touch(words);
+        for (Word w : words) {
+            Lexeme l = find(w);
+            w.lookedUp(l != null ? l : add(w));
+        }
+    }
+
+    /** The lexeme of a word's form, or null for a form not seen yet. */
+    private Lexeme find(Word word) {
         int h = word.textHash();
         Lexeme[] table = this.table;
         int mask = table.length - 1;
@@ -102,7 +116,7 @@ final class Lexicon {
             }
             i = (i + 1) & mask;
         }
-        return add(word, h, i);
+        return null;
     }
 
     /** Sum of what {@link #touch} reads, kept so that the JIT cannot drop the reads. */
@@ -112,9 +126,9 @@ final class Lexicon {
      * Reads the table slot of each word and the start of the lexeme there, without using them: a
      * lexeme is one of thousands and often not in cache, and these reads, independent of each other
      * in a loop this small, let the CPU fetch a line's lexemes at once instead of one after the
-     * other when {@link #of} then looks each word up.
+     * other when each word is then looked up.
      */
-    void touch(Word[] words) {
+    private void touch(Word[] words) {
         Lexeme[] table = this.table;
         int mask = table.length - 1;
         long sum = 0;
@@ -127,8 +141,14 @@ final class Lexicon {
         touched += sum;
     }
 
-    /** Makes the lexeme of a form seen for the first time, and puts it in free slot {@code i}. */
-    private Lexeme add(Word word, int h, int i) {
+    /** Makes the lexeme of a form seen for the first time, and puts it in the table. */
+    private Lexeme add(Word word) {
+        int h = word.textHash();
+        int mask = table.length - 1;
+        int i = mix(h) & mask;
+        while (table[i] != null) {
+            i = (i + 1) & mask;
+        }
         Lexeme l = make(word, h);
         table[i] = l;
         if (++size * 2 > table.length) {

@@ -97,6 +97,7 @@ public final class PageClutter {
         Set<String> seen = new HashSet<>();
         Set<LongLine> seenLong = new HashSet<>();
         Tokenizer.Runs runs = Tokenizer.Runs.local();
+        Lexicon lexicon = Lexicon.local();
         int n = cs.length;
         int start = 0;
         // Line ends are found with String#indexOf, which the JVM runs vectorised; each kind of line end
@@ -127,7 +128,7 @@ public final class PageClutter {
                 continue;
             }
             String line = text.substring(a, b);
-            Tokenizer.Scan shape = Tokenizer.scan(runs, cs, a, b);
+            Tokenizer.Scan shape = Tokenizer.scan(runs, lexicon, cs, a, b);
             if (shape.chunks() > SHORT_LINE_WORDS) {
                 // Most of an article's bytes are long prose lines: check them cheaply, and as written,
                 // since a long line that repeats does so verbatim.

@@ -20,20 +20,17 @@ record TextLine(String text, Word[] words, Kind kind, int offset) {
         SHOUTING
     }
 
-    /**
-     * A line whose words are already cut ({@link PageClutter} does it while judging the line);
-     * {@code lexicon} is this thread's, to look words up in.
-     */
-    static TextLine of(String text, Word[] words, int offset, Lexicon lexicon) {
-        return new TextLine(text, words, classify(text, words, false, lexicon), offset);
+    /** A line whose words are already cut ({@link PageClutter} does it while judging the line). */
+    static TextLine of(String text, Word[] words, int offset) {
+        return new TextLine(text, words, classify(text, words, false), offset);
     }
 
     /** An article's title: a headline even when it ends with "!" or "?". */
-    static TextLine title(String text, Word[] words, int offset, Lexicon lexicon) {
-        return new TextLine(text, words, classify(text, words, true, lexicon), offset);
+    static TextLine title(String text, Word[] words, int offset) {
+        return new TextLine(text, words, classify(text, words, true), offset);
     }
 
-    private static Kind classify(String text, Word[] words, boolean title, Lexicon lexicon) {
+    private static Kind classify(String text, Word[] words, boolean title) {
         boolean lower = false;
         for (int i = 0; i < text.length(); i++) {
             if (Character.isLowerCase(text.charAt(i))) {
@@ -52,7 +49,7 @@ record TextLine(String text, Word[] words, Kind kind, int offset) {
         for (Word w : words) {
             if (w.capitalised() || w.innerCapital()) {
                 capitalised++;
-            } else if (w.hasLetter() && (w.lexeme(lexicon).cues & NameWords.TITLE_CASE_SMALL) == 0) {
+            } else if (w.hasLetter() && (w.lexeme().cues & NameWords.TITLE_CASE_SMALL) == 0) {
                 return Kind.TEXT;
             }
         }

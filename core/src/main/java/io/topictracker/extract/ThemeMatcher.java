@@ -116,30 +116,34 @@ final class ThemeMatcher {
      * that the scan visits only the words that might.
      */
     boolean startsPhrase(Lexeme lexeme) {
-        remember(lexeme);
+        // The check here and the work in a method of its own: this runs for every word, and stays
+        // small enough for the JIT to inline.
+        if (lexeme.themeMatcher != this) {
+            remember(lexeme);
+        }
         return lexeme.themeStart;
     }
 
     /** {@code lexeme}'s token ids in this matcher. */
     private int[] ids(Lexeme lexeme) {
-        remember(lexeme);
+        if (lexeme.themeMatcher != this) {
+            remember(lexeme);
+        }
         return lexeme.themeTokenIds;
     }
 
     /** Makes {@code lexeme} remember its token ids in this matcher, and whether one starts a phrase. */
     private void remember(Lexeme lexeme) {
-        if (lexeme.themeMatcher != this) {
-            String[] tokens = lexeme.tokens;
-            int[] ids = new int[tokens.length];
-            boolean starts = false;
-            for (int k = 0; k < tokens.length; k++) {
-                ids[k] = idOf(tokens[k]);
-                starts |= ids[k] >= 0 && firstNodes[ids[k]] != null;
-            }
-            lexeme.themeTokenIds = ids;
-            lexeme.themeStart = starts;
-            lexeme.themeMatcher = this;
+        String[] tokens = lexeme.tokens;
+        int[] ids = new int[tokens.length];
+        boolean starts = false;
+        for (int k = 0; k < tokens.length; k++) {
+            ids[k] = idOf(tokens[k]);
+            starts |= ids[k] >= 0 && firstNodes[ids[k]] != null;
         }
+        lexeme.themeTokenIds = ids;
+        lexeme.themeStart = starts;
+        lexeme.themeMatcher = this;
     }
 
     private Node insert(String phrase) {

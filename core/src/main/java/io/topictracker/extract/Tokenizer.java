@@ -125,14 +125,18 @@ final class Tokenizer {
      * without a branch that depends on them (where a word starts or ends is data, not control flow:
      * ends of words are what a CPU mispredicts), recording each run of word characters with its hash
      * and character classes; the second goes over those runs, joining "open-source", "U.S." and
-     * "don't", and dropping a possessive 's.
+     * "don't", and dropping a possessive 's. Each word is then looked up in this thread's
+     * {@link Lexicon} ({@link Word#lexeme()}).
      */
     static Scan scan(char[] line, int from, int to) {
-        return scan(Runs.local(), line, from, to);
+        return scan(Runs.local(), Lexicon.local(), line, from, to);
     }
 
-    /** {@link #scan} with this thread's {@link Runs} in hand: fetch them once per article, not per line. */
-    static Scan scan(Runs room, char[] line, int from, int to) {
+    /**
+     * {@link #scan} with this thread's {@link Runs} and {@link Lexicon} in hand: fetch them once per
+     * article, not per line.
+     */
+    static Scan scan(Runs room, Lexicon lexicon, char[] line, int from, int to) {
         int length = to - from;
         Runs runs = room.forLength(length);
         int[] bound = runs.bound;
@@ -239,8 +243,9 @@ final class Tokenizer {
             letter |= (k & LETTER) != 0;
             gapStart = next;
         }
-        return new Scan(n == words.length ? words : Arrays.copyOf(words, n), chunks, letter,
-                (lineClasses & MARKUP) != 0, (lineClasses & SENTENCE_END) != 0);
+        Word[] cut = n == words.length ? words : Arrays.copyOf(words, n);
+        lexicon.lookUp(cut);
+        return new Scan(cut, chunks, letter, (lineClasses & MARKUP) != 0, (lineClasses & SENTENCE_END) != 0);
     }
 
     /** The word {@code line[start, end)}, whose characters have the classes {@code k}. */

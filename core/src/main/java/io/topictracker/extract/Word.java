@@ -19,7 +19,7 @@ final class Word {
     private final byte flags;
     /** {@link EntityFinder}'s verdict on whether the word can be part of a name: 0 not yet asked, 1 yes, 2 no. */
     byte nameLike;
-    /** The form's entry in this thread's {@link Lexicon}, looked up on first use. */
+    /** The form's entry in this thread's {@link Lexicon}. */
     private Lexeme lexeme;
 
     private static final int BREAK_BEFORE = 1;
@@ -63,20 +63,14 @@ final class Word {
         return (flags & flag) != 0;
     }
 
-    /** What this thread's {@link Lexicon} knows of the word's form. */
+    /** What this thread's {@link Lexicon} knows of the word's form (looked up as the line was cut). */
     Lexeme lexeme() {
-        Lexeme l = lexeme;
-        return l != null ? l : lexeme(Lexicon.local());
+        return lexeme;
     }
 
-    /** As {@link #lexeme()}, with the lexicon already in hand. */
-    Lexeme lexeme(Lexicon lexicon) {
-        Lexeme l = lexeme;
-        if (l == null) {
-            l = lexicon.of(this);
-            lexeme = l;
-        }
-        return l;
+    /** Sets the lexeme of the word's form: the {@link Lexicon} looks up each line's words as it is cut. */
+    void lookedUp(Lexeme l) {
+        lexeme = l;
     }
 
     /**
