@@ -139,7 +139,7 @@ public final class PageClutter {
                 }
                 continue;
             }
-            String norm = normalise(line);
+            String norm = normalise(line, shape);
             ShortLine shortLine = new ShortLine(norm);
             if (shape.chunks() <= 8 && isTailMarker(shortLine)) {
                 tailMarkers.add(kept.size());
@@ -174,7 +174,7 @@ public final class PageClutter {
         Tokenizer.Scan shape = Tokenizer.scan(trimmed.toCharArray(), 0, trimmed.length());
         return shape.chunks() > SHORT_LINE_WORDS
                 ? isLongLineClutter(trimmed, shape)
-                : isShortLineClutter(trimmed, new ShortLine(normalise(trimmed)), shape);
+                : isShortLineClutter(trimmed, new ShortLine(normalise(trimmed, shape)), shape);
     }
 
     /**
@@ -237,7 +237,7 @@ public final class PageClutter {
     }
 
     private static boolean isLongLineClutter(String line, Tokenizer.Scan shape) {
-        if (shape.markup() && isMarkup(normalise(line))) {
+        if (shape.markup() && isMarkup(normalise(line, shape))) {
             return true;
         }
         return (shape.chunks() <= 80 && mayStartCaption(line.charAt(0))
@@ -293,6 +293,12 @@ public final class PageClutter {
             return true;
         }
         return !shape.sentenceEnd() && shape.chunks() >= 15 && isTagCloud(shape.words());
+    }
+
+    /** {@link #normalise(String)} of a line whose characters {@code shape} describes. */
+    private static String normalise(String line, Tokenizer.Scan shape) {
+        // Most lines: the tokenizer's pass found nothing to do but lower-case.
+        return shape.plain() ? line.toLowerCase(Locale.ROOT) : normalise(line);
     }
 
     /** Lower-cased, whitespace collapsed, typographic quotes and dashes normalised. */

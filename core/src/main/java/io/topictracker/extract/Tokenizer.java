@@ -65,6 +65,8 @@ final class Tokenizer {
     private static final int HARD = 1 << HARD_SHIFT;
     /** What may continue a word or belong to it when it follows one: a joiner, a dot, an apostrophe. */
     private static final int AFTER_WORD = 256;
+    /** Not printable ASCII: a control character, DEL or anything beyond ASCII. */
+    private static final int NOT_PLAIN = 512;
     /** The character classes above, of each ASCII character. */
     private static final int[] ASCII = new int[0x80];
     /**
@@ -82,10 +84,10 @@ final class Tokenizer {
                     | (c == ' ' || (c <= '\r' && c >= '\t') ? SPACE : 0)
                     | (c == '<' || c == '=' || c == '{' || c == '[' || c == '/' ? MARKUP : 0)
                     | (c == '.' || c == '!' || c == '?' ? SENTENCE_END : 0)
-                    | (isJoiner(c) ? AFTER_WORD : 0);
+                    | (isJoiner(c) ? AFTER_WORD : 0) | (c < ' ' || c == 0x7F ? NOT_PLAIN : 0);
         }
         for (int c = 0; c < CHARS.length; c++) {
-            int k = c < 0x80 ? ASCII[c] : nonAsciiClasses((char) c);
+            int k = c < 0x80 ? ASCII[c] : nonAsciiClasses((char) c) | NOT_PLAIN;
             CHARS[c] = k << 16 | normalise((char) c);
         }
     }
@@ -115,9 +117,10 @@ final class Tokenizer {
     /**
      * A line cut into words, and what {@link PageClutter} asks of its characters, found in the same
      * pass: {@code chunks} of non-whitespace, and whether it has a letter, a markup character
-     * ({@code < = { [ /}) and a sentence end ({@code . ! ?}).
+     * ({@code < = { [ /}) and a sentence end ({@code . ! ?}), and whether it is {@code plain}: printable
+     * ASCII with single spaces between words and none at its ends.
      */
-    record Scan(Word[] words, int chunks, boolean letter, boolean markup, boolean sentenceEnd) {}
+    record Scan(Word[] words, int chunks, boolean letter, boolean markup, boolean sentenceEnd, boolean plain) {}
 
     /**
      * Cuts the line {@code chars[from, to)} into words (positions are offsets in {@code chars}). It runs on
@@ -153,6 +156,7 @@ final class Tokenizer {
         int hardChars = 0;
         int lineClasses = 0;
         int chunks = 1;
+        int spaces = 0;
         for (int j = 0; j < length; j++) {
             int entry = chars[line[from + j]];
             int k = entry >>> 16;
@@ -171,6 +175,7 @@ final class Tokenizer {
             hardChars += (k >>> HARD_SHIFT) & 1;
             int space = (k >>> SPACE_SHIFT) & 1;
             chunks += space & ~inSpace;
+            spaces += space;
             inSpace = space;
             lineClasses |= k;
         }
@@ -245,7 +250,10 @@ final class Tokenizer {
         }
         Word[] cut = n == words.length ? words : Arrays.copyOf(words, n);
         lexicon.lookUp(cut);
-        return new Scan(cut, chunks, letter, (lineClasses & MARKUP) != 0, (lineClasses & SENTENCE_END) != 0);
+        // Each run of spaces adds a chunk: one space per run, and no space at either end, is single spacing.
+        boolean plain = (lineClasses & NOT_PLAIN) == 0 && spaces == chunks - 1 && length > 0
+                && line[from] != ' ' && line[to - 1] != ' ';
+        return new Scan(cut, chunks, letter, (lineClasses & MARKUP) != 0, (lineClasses & SENTENCE_END) != 0, plain);
     }
 
     /** The word {@code line[start, end)}, whose characters have the classes {@code k}. */

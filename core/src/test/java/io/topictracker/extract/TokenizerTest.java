@@ -115,4 +115,22 @@ class TokenizerTest {
                 texts);
         assertEquals(Tokenizer.words("Dyer").get(0).textHash(), words.get(705).textHash(), "same text, same hash");
     }
+
+    @Test
+    void shouldCallALinePlainOnlyWhenItIsPrintableAsciiSingleSpacedWithNoSpaceAtItsEnds() {
+        // Page clutter skips its own normalising pass for plain lines; random lines of the characters
+        // that decide it, checked against the definition.
+        java.util.Random random = new java.util.Random(7);
+        char[] alphabet = {'a', 'B', ' ', ' ', '.', '~', '\t', '\u007F', '\u00A0', 'é', '\u2019', '\n'};
+        for (int n = 0; n < 20_000; n++) {
+            char[] line = new char[random.nextInt(8)];
+            for (int i = 0; i < line.length; i++) {
+                line[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            String text = new String(line);
+            boolean plain = !text.isEmpty() && !text.startsWith(" ") && !text.endsWith(" ") && !text.contains("  ")
+                    && text.chars().allMatch(c -> c >= ' ' && c < 0x7F);
+            assertEquals(plain, Tokenizer.scan(line, 0, line.length).plain(), '"' + text + '"');
+        }
+    }
 }
