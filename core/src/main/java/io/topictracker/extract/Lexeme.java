@@ -15,12 +15,14 @@ final class Lexeme {
     /** {@link Tokenizer#hash} of {@link #text}. */
     final int hash;
     /**
-     * The length of {@link #chars}, and its first four characters and the next four, packed
-     * ({@link Lexicon#pack}): what a probe compares, all in the lexeme itself.
+     * The length of {@link #chars}, and its first four characters, the next four and the four after,
+     * packed ({@link Lexicon#pack}): what a probe compares, in the lexeme itself for words of up to 12
+     * characters.
      */
     final int length;
     final long head;
     final long tail;
+    final long more;
     final String text;
     /** {@link #text} case-folded with {@code Locale.ROOT}. */
     final String folded;
@@ -77,6 +79,7 @@ final class Lexeme {
         this.length = chars.length;
         this.head = chars.length == 0 ? 0 : Lexicon.pack(chars, 0, chars.length);
         this.tail = chars.length == 0 ? 0 : Lexicon.pack(chars, 4, chars.length - 4);
+        this.more = chars.length == 0 ? 0 : Lexicon.pack(chars, 8, chars.length - 8);
         this.text = text;
         this.folded = folded;
         this.tokens = tokens;
