@@ -90,22 +90,23 @@ final class Lexicon {
     }
 
     /**
-     * Gives each word of a line the lexeme of its form, made on first sight. The {@link Tokenizer}
+     * Gives each word of a line the lexeme of its form, made on first sight ({@code hashes[i]} is the
+     * {@link Tokenizer#hash} of word i, which the word itself does not keep). The {@link Tokenizer}
      * calls this as it cuts a line, while its characters are in cache; and since every word gets its
      * lexeme here, {@link Word#lexeme()} is a plain read, with no lookup path in the many places that
      * call it (a lookup compiled with its miss path is too big for the JIT to inline there).
      */
-    void lookUp(Word[] words) {
-        touch(words);
-        for (Word w : words) {
-            Lexeme l = find(w);
-            w.lookedUp(l != null ? l : add(w));
+    void lookUp(Word[] words, int[] hashes) {
+        touch(words, hashes);
+        for (int i = 0; i < words.length; i++) {
+            Word w = words[i];
+            Lexeme l = find(w, hashes[i]);
+            w.lookedUp(l != null ? l : add(w, hashes[i]));
         }
     }
 
-    /** The lexeme of a word's form, or null for a form not seen yet. */
-    private Lexeme find(Word word) {
-        int h = word.textHash();
+    /** The lexeme of a word's form, whose {@link Tokenizer#hash} is {@code h}, or null for a form not seen yet. */
+    private Lexeme find(Word word, int h) {
         Lexeme[] table = this.table;
         int mask = table.length - 1;
         int i = mix(h) & mask;
@@ -128,12 +129,12 @@ final class Lexicon {
      * in a loop this small, let the CPU fetch a line's lexemes at once instead of one after the
      * other when each word is then looked up.
      */
-    private void touch(Word[] words) {
+    private void touch(Word[] words, int[] hashes) {
         Lexeme[] table = this.table;
         int mask = table.length - 1;
         long sum = 0;
-        for (Word w : words) {
-            Lexeme l = table[mix(w.textHash()) & mask];
+        for (int i = 0; i < words.length; i++) {
+            Lexeme l = table[mix(hashes[i]) & mask];
             if (l != null) {
                 sum += l.head + l.hash;
             }
@@ -142,8 +143,7 @@ final class Lexicon {
     }
 
     /** Makes the lexeme of a form seen for the first time, and puts it in the table. */
-    private Lexeme add(Word word) {
-        int h = word.textHash();
+    private Lexeme add(Word word, int h) {
         int mask = table.length - 1;
         int i = mix(h) & mask;
         while (table[i] != null) {

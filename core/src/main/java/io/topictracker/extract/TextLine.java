@@ -60,12 +60,20 @@ record TextLine(String text, Word[] words, Kind kind, int offset) {
         return !sentenceEnd || title || capitalised >= 4 ? Kind.HEADING : Kind.TEXT;
     }
 
+    /**
+     * Where the gap before word {@code i} starts in its characters: after the word before (and its
+     * possessive {@code 's}), or at the line's start.
+     */
+    private int gapStart(int i) {
+        return i == 0 ? offset : words[i - 1].gapAfter();
+    }
+
     /** Whether the gap before word {@code i} is {@code c} and spaces only (", ", " (", "."). */
     boolean gapIs(int i, char c) {
         Word w = words[i];
         char[] chars = w.chars();
         boolean seen = false;
-        for (int k = w.gapStart(); k < w.start(); k++) {
+        for (int k = gapStart(i); k < w.start(); k++) {
             char g = chars[k];
             if (g == c && !seen) {
                 seen = true;
@@ -80,7 +88,7 @@ record TextLine(String text, Word[] words, Kind kind, int offset) {
     boolean gapContains(int i, char c) {
         Word w = words[i];
         char[] chars = w.chars();
-        for (int k = w.gapStart(); k < w.start(); k++) {
+        for (int k = gapStart(i); k < w.start(); k++) {
             if (chars[k] == c) {
                 return true;
             }
@@ -101,7 +109,7 @@ record TextLine(String text, Word[] words, Kind kind, int offset) {
             return false; // most gaps: spaces only, and every mark that ends a sentence is a hard gap
         }
         char[] chars = w.chars();
-        int from = w.gapStart();
+        int from = gapStart(i);
         int to = w.start();
         boolean terminal = false;
         boolean onlyDot = true;

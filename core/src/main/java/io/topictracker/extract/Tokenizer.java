@@ -189,10 +189,10 @@ final class Tokenizer {
         int[] inverse = runs.inverse;
         int runCount = count / 2;
         Word[] words = new Word[runCount];
+        int[] wordHashes = runs.wordHashes;
         int n = 0;
         boolean letter = false;
-        int gapStart = from;
-        // Hard gap characters up to gapStart: a dot an abbreviation took is no gap.
+        // Hard gap characters up to the end of the last word: a dot an abbreviation took is no gap.
         int hardBefore = 0;
         for (int r = 0; r < runCount; r++) {
             int start = bound[2 * r];
@@ -203,11 +203,10 @@ final class Tokenizer {
             char after = end < to ? line[end] : ' ';
             if (after < 0x80 && (ASCII[after] & AFTER_WORD) == 0) {
                 // Most words: a space or punctuation after it that neither joins nor belongs to it.
-                words[n++] = word(line, start, end, gapStart, hardGap, false, k, false,
-                        (hashes[2 * r + 1] - startSum) * inverse[start - from]);
+                wordHashes[n] = (hashes[2 * r + 1] - startSum) * inverse[start - from];
+                words[n++] = word(line, start, end, hardGap, false, k, false, false);
                 letter |= (k & LETTER) != 0;
                 hardBefore = hard[2 * r + 1];
-                gapStart = end;
                 continue;
             }
             // A joiner between two runs ("open-source", "Node.js", "don't") makes them one word, unless
@@ -244,12 +243,12 @@ final class Tokenizer {
                 next += 2;
                 r++; // the possessive's s
             }
-            words[n++] = word(line, start, end, gapStart, hardGap, abbreviation, k, rewritten, wordHash);
+            wordHashes[n] = wordHash;
+            words[n++] = word(line, start, end, hardGap, abbreviation, k, rewritten, next != end);
             letter |= (k & LETTER) != 0;
-            gapStart = next;
         }
         Word[] cut = n == words.length ? words : Arrays.copyOf(words, n);
-        lexicon.lookUp(cut);
+        lexicon.lookUp(cut, wordHashes);
         // Each run of spaces adds a chunk: one space per run, and no space at either end, is single spacing.
         boolean plain = (lineClasses & NOT_PLAIN) == 0 && spaces == chunks - 1 && length > 0
                 && line[from] != ' ' && line[to - 1] != ' ';
@@ -257,13 +256,13 @@ final class Tokenizer {
     }
 
     /** The word {@code line[start, end)}, whose characters have the classes {@code k}. */
-    private static Word word(char[] line, int start, int end, int gapStart, boolean hardGap,
-            boolean abbreviation, int k, boolean rewritten, int hash) {
+    private static Word word(char[] line, int start, int end, boolean hardGap, boolean abbreviation, int k,
+            boolean rewritten, boolean possessive) {
         char first = line[start];
         boolean firstUpper = first < 0x80 ? (ASCII[first] & UPPER) != 0 : Character.isUpperCase(first);
         boolean firstLower = first < 0x80 ? first >= 'a' && first <= 'z' : Character.isLowerCase(first);
-        return new Word(line, start, end, gapStart, hardGap, abbreviation, (k & UPPER) != 0, firstUpper,
-                firstLower, (k & LETTER) != 0, rewritten, hash);
+        return new Word(line, start, end, hardGap, abbreviation, (k & UPPER) != 0, firstUpper,
+                firstLower, (k & LETTER) != 0, rewritten, possessive);
     }
 
     /**
@@ -293,6 +292,8 @@ final class Tokenizer {
         private int[] hashes;
         private int[] classes;
         private int[] hard;
+        /** The hash of each word of the line, for its lookup in the {@link Lexicon}. */
+        private int[] wordHashes;
         /** {@code power[k]} is {@link #MULTIPLIER}^k, {@code inverse[k]} its inverse (mod 2^32). */
         private int[] power;
         private int[] inverse;
@@ -306,6 +307,7 @@ final class Tokenizer {
             hashes = new int[size];
             classes = new int[size];
             hard = new int[size];
+            wordHashes = new int[size];
             power = new int[size];
             inverse = new int[size];
             int p = 1;

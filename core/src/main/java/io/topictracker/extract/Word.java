@@ -13,9 +13,7 @@ final class Word {
     private final char[] line;
     private final int start;
     private final int end;
-    private final int gapStart;
-    private final int hash;
-    /** The flags below: one byte, not seven booleans, so a word takes 40 bytes rather than 48. */
+    /** The flags below: one byte, not eight booleans, so a word takes 32 bytes rather than 48. */
     private final byte flags;
     /** {@link EntityFinder}'s verdict on whether the word can be part of a name: 0 not yet asked, 1 yes, 2 no. */
     byte nameLike;
@@ -30,13 +28,13 @@ final class Word {
     /** Whether the first character is upper-case, lower-case, or neither (a digit, say). */
     private static final int FIRST_UPPER = 32;
     private static final int FIRST_LOWER = 64;
+    /** A possessive 's follows the word (and is not part of it). */
+    private static final int POSSESSIVE = 128;
 
     /**
      * @param line characters that hold the line the word is in (shared by its words, never modified)
      * @param start offset of the word in {@code line}
      * @param end end of the word in {@code line} (a possessive {@code 's} is not part of it)
-     * @param gapStart offset in {@code line} where the gap before this word starts (end of the
-     *     previous word, possessive included, or the line's start)
      * @param breakBefore whether punctuation separates this word from the previous one (always true
      *     for the first word of a line): phrases and names never span such a gap
      * @param abbreviation whether the word is a dotted abbreviation of single letters ("A.I.", "U.S.")
@@ -45,18 +43,16 @@ final class Word {
      * @param firstLower whether the first character is lower-case
      * @param hasLetter whether it has a letter at all (so "2024" and "3.5" are not name material)
      * @param rewritten whether a typographic joiner inside it (’, ‐) is normalised in {@link #text()}
-     * @param hash {@link Tokenizer#hash} of {@link #text()}
+     * @param possessive whether a possessive {@code 's} follows it
      */
-    Word(char[] line, int start, int end, int gapStart, boolean breakBefore, boolean abbreviation,
-            boolean anyUpper, boolean firstUpper, boolean firstLower, boolean hasLetter, boolean rewritten, int hash) {
+    Word(char[] line, int start, int end, boolean breakBefore, boolean abbreviation, boolean anyUpper,
+            boolean firstUpper, boolean firstLower, boolean hasLetter, boolean rewritten, boolean possessive) {
         this.line = line;
         this.start = start;
         this.end = end;
-        this.gapStart = gapStart;
-        this.hash = hash;
         this.flags = (byte) ((breakBefore ? BREAK_BEFORE : 0) | (abbreviation ? ABBREVIATION : 0)
                 | (anyUpper ? ANY_UPPER : 0) | (hasLetter ? HAS_LETTER : 0) | (rewritten ? REWRITTEN : 0)
-                | (firstUpper ? FIRST_UPPER : 0) | (firstLower ? FIRST_LOWER : 0));
+                | (firstUpper ? FIRST_UPPER : 0) | (firstLower ? FIRST_LOWER : 0) | (possessive ? POSSESSIVE : 0));
     }
 
     private boolean flag(int flag) {
@@ -126,9 +122,12 @@ final class Word {
         return start;
     }
 
-    /** Offset in {@link #chars()} where the gap before the word starts. */
-    int gapStart() {
-        return gapStart;
+    /**
+     * Offset in {@link #chars()} where the gap after the word starts: its end, or after a possessive
+     * {@code 's} that follows it.
+     */
+    int gapAfter() {
+        return flag(POSSESSIVE) ? end + 2 : end;
     }
 
     boolean breakBefore() {
@@ -194,7 +193,7 @@ final class Word {
 
     /** {@link Tokenizer#hash} of {@link #text()}, without the copy. */
     int textHash() {
-        return hash;
+        return lexeme.hash;
     }
 
     /** Starts with an upper-case letter ("Google", "GPT-4", "AI"). */
