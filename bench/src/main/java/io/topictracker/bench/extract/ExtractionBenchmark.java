@@ -2,17 +2,11 @@ package io.topictracker.bench.extract;
 
 import io.topictracker.extract.Extraction;
 import io.topictracker.extract.Extractor;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,7 +40,7 @@ import org.openjdk.jmh.infra.Blackhole;
 public class ExtractionBenchmark {
 
     /** Directories of articles, comma-separated, relative to the working directory. */
-    @Param("seeds,core/src/test/resources/gold/articles")
+    @Param(ExtractionCorpus.DEFAULT)
     public String corpus;
 
     /**
@@ -60,25 +54,15 @@ public class ExtractionBenchmark {
     /** The text one operation extracts in KB (1,024 characters), rounded: what it adds to the KB counter. */
     private long kbPerOp;
 
-    private final List<String[]> articles = new ArrayList<>();
+    private List<String[]> articles;
     private Extractor extractor;
 
     @Setup
     public void setUp() {
         extractor = Extractor.withDefaultTaxonomy();
-        long chars = 0;
-        for (String dir : corpus.split(",")) {
-            try (Stream<Path> files = Files.list(Path.of(dir))) {
-                for (Path file : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
-                    String text = Files.readString(file, StandardCharsets.UTF_8).stripLeading();
-                    int newline = text.indexOf('\n');
-                    articles.add(new String[] {text.substring(0, newline).strip(), text.substring(newline + 1)});
-                    chars += text.length();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("run from the repository root: " + e.getMessage(), e);
-            }
-        }
+        ExtractionCorpus read = ExtractionCorpus.read(corpus);
+        articles = read.articles();
+        long chars = read.chars();
         kbPerOp = Math.round(chars * repeats / 1024.0);
         System.out.printf("%n%d articles, %.1f KB, each extracted %d time(s) in a row%n", articles.size(),
                 chars / 1024.0, repeats);
