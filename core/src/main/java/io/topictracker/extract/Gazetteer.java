@@ -45,41 +45,14 @@ final class Gazetteer {
     record Match(int start, int end, Entity entity, boolean weak) {}
 
     /**
-     * A trie node, its children keyed by word id ({@link #wordIds}): a node has few children (the
-     * root's are in {@link #firstNodes}), found by a look along a small array, not by hashing a string.
+     * A node of the names' trie: its children keyed by word id ({@link #wordIds}), the nodes of the
+     * first words in {@link #firstNodes}.
      */
-    private static final class Node {
-        private static final int[] NO_KEYS = {};
-        private static final Node[] NO_NODES = {};
-
-        int[] keys = NO_KEYS;
-        Node[] children = NO_NODES;
+    private static final class Node extends IdTrieNode<Node> {
         String name;
         boolean weak;
         /** The entity named {@link #name}, set once every entry is in (a later entry may retype a name). */
         Entity entity;
-
-        Node child(int id) {
-            int[] keys = this.keys;
-            for (int i = 0; i < keys.length; i++) {
-                if (keys[i] == id) {
-                    return children[i];
-                }
-            }
-            return null;
-        }
-
-        Node addChild(int id) {
-            Node node = child(id);
-            if (node == null) {
-                node = new Node();
-                keys = Arrays.copyOf(keys, keys.length + 1);
-                children = Arrays.copyOf(children, children.length + 1);
-                keys[keys.length - 1] = id;
-                children[children.length - 1] = node;
-            }
-            return node;
-        }
     }
 
     /** Generated places (tools/gazetteer), then the hand-curated list, whose entries win. */
@@ -139,7 +112,9 @@ final class Gazetteer {
             if (node.name != null) {
                 node.entity = byName.get(node.name);
             }
-            todo.addAll(Arrays.asList(node.children));
+            for (int i = 0; i < node.childCount(); i++) {
+                todo.add(node.childAt(i));
+            }
         }
     }
 
@@ -182,7 +157,7 @@ final class Gazetteer {
             }
             Node node = firstNodes[first];
             for (int k = 1; k < words.length; k++) {
-                node = node.addChild(wordIds.computeIfAbsent(words[k].computeText(), t -> wordIds.size()));
+                node = node.addChild(wordIds.computeIfAbsent(words[k].computeText(), t -> wordIds.size()), Node::new);
             }
             node.name = entity.name();
             node.weak = weak;

@@ -18,39 +18,11 @@ import java.util.Map;
 final class ThemeMatcher {
 
     /**
-     * A trie node, its children keyed by token id ({@link #tokenIds}); {@code themes} is null where no
-     * phrase ends, empty for an ignore phrase. A node has few children (the root's are in
-     * {@link #firstNodes}), so they are found by a look along a small array, not by hashing a string.
+     * A trie node, its children keyed by token id ({@link #tokenIds}; the root's also in
+     * {@link #firstNodes}); {@code themes} is null where no phrase ends, empty for an ignore phrase.
      */
-    private static final class Node {
-        private static final int[] NO_KEYS = {};
-        private static final Node[] NO_NODES = {};
-
-        int[] keys = NO_KEYS;
-        Node[] children = NO_NODES;
+    private static final class Node extends IdTrieNode<Node> {
         int[] themes;
-
-        Node child(int id) {
-            int[] keys = this.keys;
-            for (int i = 0; i < keys.length; i++) {
-                if (keys[i] == id) {
-                    return children[i];
-                }
-            }
-            return null;
-        }
-
-        Node addChild(int id) {
-            Node node = child(id);
-            if (node == null) {
-                node = new Node();
-                keys = Arrays.copyOf(keys, keys.length + 1);
-                children = Arrays.copyOf(children, children.length + 1);
-                keys[keys.length - 1] = id;
-                children[children.length - 1] = node;
-            }
-            return node;
-        }
     }
 
     /** Each token of a phrase numbered, so that a scan walks the trie by ids: -1 for any other token. */
@@ -100,8 +72,8 @@ final class ThemeMatcher {
 
     private Node[] firstNodes() {
         Node[] first = new Node[tokenIds.size()];
-        for (int i = 0; i < root.keys.length; i++) {
-            first[root.keys[i]] = root.children[i];
+        for (int i = 0; i < root.childCount(); i++) {
+            first[root.key(i)] = root.childAt(i);
         }
         return first;
     }
@@ -149,7 +121,7 @@ final class ThemeMatcher {
     private Node insert(String phrase) {
         Node node = root;
         for (String token : Tokenizer.phraseTokens(phrase)) {
-            node = node.addChild(tokenIds.computeIfAbsent(token, t -> tokenIds.size()));
+            node = node.addChild(tokenIds.computeIfAbsent(token, t -> tokenIds.size()), Node::new);
         }
         return node;
     }
