@@ -147,7 +147,7 @@ final class Gazetteer {
             if (!words[0].anyUpper()) {
                 lowerCaseFirstHashes[words[0].textHash() & (lowerCaseFirstHashes.length - 1)] = true;
             }
-            // Each form's text as such: looked up once, so not worth a place in the thread's lexicon.
+            // The trie is keyed by each word's text as written.
             int first = wordIds.computeIfAbsent(words[0].computeText(), t -> wordIds.size());
             if (first >= firstNodes.length) {
                 firstNodes = Arrays.copyOf(firstNodes, Math.max(first + 1, 2 * firstNodes.length));

@@ -78,6 +78,9 @@ public final class PageClutter {
 
     /** The article text of {@code text}, one kept line per line, trimmed, blank lines dropped. */
     public static List<String> keptLines(String text) {
+        // An article of its own for this thread's lexicon, which looks up the words as lines are cut
+        // (and starts afresh at its limit only between articles).
+        Lexicon.local().beginArticle();
         return kept(text).lines();
     }
 
@@ -171,6 +174,7 @@ public final class PageClutter {
         if (trimmed.isEmpty()) {
             return true;
         }
+        Lexicon.local().beginArticle(); // as in keptLines
         Tokenizer.Scan shape = Tokenizer.scan(trimmed.toCharArray(), 0, trimmed.length());
         return shape.chunks() > SHORT_LINE_WORDS
                 ? isLongLineClutter(trimmed, shape)

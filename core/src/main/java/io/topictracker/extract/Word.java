@@ -13,7 +13,7 @@ final class Word {
     private final char[] line;
     private final int start;
     private final int end;
-    /** The flags below: one byte, not eight booleans, so a word takes 32 bytes rather than 48. */
+    /** The flags below in one byte: with no line base, hash or gap start either, a word is 32 bytes, not 48. */
     private final byte flags;
     /** {@link EntityFinder}'s verdict on whether the word can be part of a name: 0 not yet asked, 1 yes, 2 no. */
     byte nameLike;
