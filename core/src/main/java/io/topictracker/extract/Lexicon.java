@@ -14,7 +14,9 @@ import java.util.Map;
  * capitalised word is an ordinary word of the article), and its case evidence. Each stream thread
  * has its own lexicon; what a lexeme derives from its characters depends on no taxonomy, and what it
  * remembers of a gazetteer is remembered with that gazetteer, so extractors share it. At the limit
- * (100,000 forms) it holds ≈ 28 MB, stemmer cache included.
+ * (100,000 forms) it holds at most ≈ 45 MB, stemmer cache included: 42.7 MB for 95,000 random forms,
+ * each its own stem ({@code bench/lexicon-memory.sh}; 38.6 MB before lexemes kept a third packed long
+ * and their theme token ids, and before the gazetteer's words were looked up here too).
  */
 final class Lexicon {
 
