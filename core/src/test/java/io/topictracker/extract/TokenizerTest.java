@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -120,7 +121,7 @@ class TokenizerTest {
     void shouldCallALinePlainOnlyWhenItIsPrintableAsciiSingleSpacedWithNoSpaceAtItsEnds() {
         // Page clutter skips its own normalising pass for plain lines; random lines of the characters
         // that decide it, checked against the definition.
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         char[] alphabet = {'a', 'B', ' ', ' ', '.', '~', '\t', '\u007F', '\u00A0', 'é', '\u2019', '\n'};
         for (int n = 0; n < 20_000; n++) {
             char[] line = new char[random.nextInt(8)];
