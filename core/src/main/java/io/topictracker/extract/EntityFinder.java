@@ -50,13 +50,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Finds the named entities of an article: names from the {@link Gazetteer}, plus runs of capitalised
@@ -67,7 +65,9 @@ import java.util.TreeMap;
  */
 final class EntityFinder {
 
-    private static final int TYPE_COUNT = EntityType.values().length;
+    /** The types, in ordinal order: {@code values()} copies its array at each call. */
+    private static final EntityType[] TYPES = EntityType.values();
+    private static final int TYPE_COUNT = TYPES.length;
     /** The order of an article's entities: most mentioned first, then by name, then by type. */
     private static final Comparator<EntityMention> MOST_MENTIONED_FIRST = (a, b) -> {
         // Written out rather than chained (comparingInt(...).reversed().thenComparing(...)): it sorts
@@ -80,6 +80,11 @@ final class EntityFinder {
     };
     /** The votes of a gazetteer name: its type is known. */
     private static final int[] NO_VOTES = new int[TYPE_COUNT];
+    /**
+     * No words. Every list of a name's words here is an {@link Arrays#asList} (as the gazetteer's
+     * are): one List class, so that calls on them are direct and inlined, not dispatched by interface.
+     */
+    private static final List<String> NO_WORDS = Arrays.asList();
 
     private final Gazetteer gazetteer;
 
@@ -114,15 +119,19 @@ final class EntityFinder {
         private int formCount;
         final int[] votes = new int[TYPE_COUNT];
         /** The longest form seen, as words and as their compact keys. */
-        List<String> words = List.of();
-        private List<String> wordKeys = List.of();
+        List<String> words = NO_WORDS;
+        private List<String> wordKeys = NO_WORDS;
         int textMentions;
         int headingMentions;
         /** Whether a longer name took this one in ({@link #mergePartialNames}). */
         boolean absorbed;
+        /** The key of a name not in the gazetteer ({@link Unknown}), and whether a merge removed it from there. */
+        final String key;
+        boolean removed;
 
-        Group(Gazetteer.Entity known) {
+        Group(Gazetteer.Entity known, String key) {
             this.known = known;
+            this.key = key;
             if (known == null) {
                 forms = new String[2];
                 formCounts = new int[2];
@@ -223,6 +232,49 @@ final class EntityFinder {
                 }
             }
             return best;
+        }
+    }
+
+    /**
+     * An article's names that are not in the gazetteer, each a {@link Group} by its key: found by
+     * hash, and walked in key order (merges take in names in that order, so it decides their
+     * outcome). A hash map and one sort of the few groups, rather than a tree map, which costs a
+     * tree node and its balancing per name and a walk up the tree per step.
+     */
+    private static final class Unknown {
+        private final Map<String, Group> byKey = new HashMap<>();
+        private Group[] ordered;
+
+        /** The group of {@code key}, made if need be; only before {@link #sort}. */
+        Group group(String key) {
+            Group g = byKey.get(key);
+            if (g == null) {
+                g = new Group(null, key);
+                byKey.put(key, g);
+            }
+            return g;
+        }
+
+        /** Puts the groups in key order, once all are made. */
+        void sort() {
+            ordered = byKey.values().toArray(new Group[0]);
+            Arrays.sort(ordered, (a, b) -> a.key.compareTo(b.key));
+        }
+
+        /** The group of {@code key}, or null. */
+        Group get(String key) {
+            return byKey.get(key);
+        }
+
+        /** Takes {@code g} out: lookups miss it, and walks of {@link #inKeyOrder} skip it. */
+        void remove(Group g) {
+            byKey.remove(g.key);
+            g.removed = true;
+        }
+
+        /** The groups in key order, removed ones included: a caller skips those ({@link Group#removed}). */
+        Group[] inKeyOrder() {
+            return ordered;
         }
     }
 
@@ -365,7 +417,7 @@ final class EntityFinder {
                 continue;
             }
             String name = m.entity().name();
-            known.computeIfAbsent(name, n -> new Group(m.entity())).add(name, List.of(), List.of(), heading, NO_VOTES);
+            known.computeIfAbsent(name, n -> new Group(m.entity(), null)).add(name, NO_WORDS, NO_WORDS, heading, NO_VOTES);
             for (int k = m.start(); k < end; k++) {
                 consumed[k] = true;
             }
@@ -663,7 +715,7 @@ final class EntityFinder {
         if (e - s == 1) {
             Word w = words[s];
             String key = w.compactKey();
-            return new Candidate(surface, key, List.of(w.text()), List.of(key), heading, votes, acronym, w);
+            return new Candidate(surface, key, Arrays.asList(w.text()), Arrays.asList(key), heading, votes, acronym, w);
         }
         String[] texts = new String[e - s];
         String[] keys = new String[e - s];
@@ -912,7 +964,7 @@ final class EntityFinder {
     }
 
     private List<EntityMention> resolve(Map<String, Group> known, List<Candidate> candidates) {
-        Map<String, Group> unknown = new TreeMap<>();
+        Unknown unknown = new Unknown();
         List<Candidate> headingCandidates = new ArrayList<>();
         for (Candidate c : candidates) {
             if (c.heading()) {
@@ -931,10 +983,11 @@ final class EntityFinder {
             }
             Gazetteer.Entity e = knownEntity;
             Group group = e != null
-                    ? known.computeIfAbsent(e.name(), n -> new Group(e))
-                    : unknown.computeIfAbsent(key, k -> new Group(null));
+                    ? known.computeIfAbsent(e.name(), n -> new Group(e, null))
+                    : unknown.group(key);
             group.add(c.surface(), c.words(), c.keys(), false, c.votes());
         }
+        unknown.sort();
         mergePlurals(unknown);
         mergeAcronyms(known, unknown, candidates);
         mergeNameVariants(unknown);
@@ -960,8 +1013,8 @@ final class EntityFinder {
         for (Group g : known.values()) {
             out.add(new EntityMention(g.known.name(), g.known.type(), g.textMentions + g.headingMentions));
         }
-        for (Group g : unknown.values()) {
-            if (g.textMentions == 0) {
+        for (Group g : unknown.inKeyOrder()) {
+            if (g.removed || g.textMentions == 0) {
                 continue;
             }
             EntityType type = typeOf(g);
@@ -982,7 +1035,7 @@ final class EntityFinder {
     private static EntityType typeOf(Group g) {
         EntityType best = null;
         int bestVotes = 0;
-        for (EntityType t : EntityType.values()) {
+        for (EntityType t : TYPES) {
             if (g.votes[t.ordinal()] > bestVotes) {
                 best = t;
                 bestVotes = g.votes[t.ordinal()];
@@ -1004,21 +1057,23 @@ final class EntityFinder {
     }
 
     /** "iPods" after "iPod": one product. */
-    private static void mergePlurals(Map<String, Group> unknown) {
+    private static void mergePlurals(Unknown unknown) {
         // In key order, so a singular ("ipod") is still there when its plural ("ipods") comes.
-        for (Iterator<Map.Entry<String, Group>> it = unknown.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, Group> e = it.next();
-            String key = e.getKey();
+        for (Group g : unknown.inKeyOrder()) {
+            String key = g.key;
+            if (g.removed) {
+                continue;
+            }
             Group singular = key.endsWith("s") ? unknown.get(key.substring(0, key.length() - 1)) : null;
-            if (singular != null && e.getValue().words.size() == 1) {
-                singular.absorb(e.getValue());
-                it.remove();
+            if (singular != null && g.words.size() == 1) {
+                singular.absorb(g);
+                unknown.remove(g);
             }
         }
     }
 
     /** "University of Georgia (UGA)": later mentions of UGA are the university. */
-    private void mergeAcronyms(Map<String, Group> known, Map<String, Group> unknown, List<Candidate> candidates) {
+    private void mergeAcronyms(Map<String, Group> known, Unknown unknown, List<Candidate> candidates) {
         for (Candidate c : candidates) {
             if (c.acronym() == null || c.heading()) {
                 continue;
@@ -1029,16 +1084,15 @@ final class EntityFinder {
             Group acronym = unknown.get(Gazetteer.compactKey(c.acronym()));
             if (target != null && acronym != null && target != acronym) {
                 target.absorb(acronym);
-                unknown.remove(Gazetteer.compactKey(c.acronym()));
+                unknown.remove(acronym);
             }
         }
     }
 
     /** "Verizon Communications" after "Verizon", "Genentech Inc.": a known company plus a company word. */
-    private void mergeLegalForms(Map<String, Group> known, Map<String, Group> unknown) {
-        for (Iterator<Group> it = unknown.values().iterator(); it.hasNext(); ) {
-            Group g = it.next();
-            if (g.words.size() < 2) {
+    private void mergeLegalForms(Map<String, Group> known, Unknown unknown) {
+        for (Group g : unknown.inKeyOrder()) {
+            if (g.removed || g.words.size() < 2) {
                 continue;
             }
             Gazetteer.Entity first = gazetteer.byCompactKey(g.keys().get(0));
@@ -1051,8 +1105,8 @@ final class EntityFinder {
                 rest &= NameWords.on(ORG_SUFFIXES, w) || NameWords.on(LEGAL_FORMS, w);
             }
             if (rest) {
-                known.computeIfAbsent(first.name(), n -> new Group(first)).absorb(g);
-                it.remove();
+                known.computeIfAbsent(first.name(), n -> new Group(first, null)).absorb(g);
+                unknown.remove(g);
             }
         }
     }
@@ -1062,31 +1116,28 @@ final class EntityFinder {
      * ("Corps" after "Marine Corps", "Security Council" after "U.N. Security Council"), or that is its
      * initials ("FOMC" for "Federal Open Market Committee"): the same organisation or place, named short.
      */
-    private static void mergePartialNames(Map<String, Group> known, Map<String, Group> unknown) {
+    private static void mergePartialNames(Map<String, Group> known, Unknown unknown) {
         // Candidate owners: names of two or more words that are not a person's, found by their first
         // and last word (or, for an acronym, by their initials), so each short name meets only its own.
         List<Group> owners = new ArrayList<>();
         Map<String, List<Group>> byFirst = new HashMap<>();
         Map<String, List<Group>> byLast = new HashMap<>();
-        for (Map<String, Group> groups : List.of(known, unknown)) {
-            for (Group other : groups.values()) {
-                List<String> keys = other.keys();
-                if (keys.size() >= 2 && !other.personLike()
-                        && (other.known == null || other.known.type() != EntityType.PERSON)) {
-                    owners.add(other);
-                    byFirst.computeIfAbsent(keys.get(0), k -> new ArrayList<>(2)).add(other);
-                    byLast.computeIfAbsent(keys.get(keys.size() - 1), k -> new ArrayList<>(2)).add(other);
-                }
+        for (Group other : all(known, unknown)) {
+            List<String> keys = other.keys();
+            if (keys.size() >= 2 && !other.personLike()
+                    && (other.known == null || other.known.type() != EntityType.PERSON)) {
+                owners.add(other);
+                byFirst.computeIfAbsent(keys.get(0), k -> new ArrayList<>(2)).add(other);
+                byLast.computeIfAbsent(keys.get(keys.size() - 1), k -> new ArrayList<>(2)).add(other);
             }
         }
         if (owners.isEmpty()) {
             return;
         }
-        for (Iterator<Map.Entry<String, Group>> it = unknown.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, Group> entry = it.next();
-            String key = entry.getKey();
-            Group g = entry.getValue();
-            if (g.personLike() || g.words.size() > 3) {
+        String[] ownerInitials = null; // made when the first acronym comes
+        for (Group g : unknown.inKeyOrder()) {
+            String key = g.key;
+            if (g.removed || g.personLike() || g.words.size() > 3) {
                 continue;
             }
             List<String> part = g.keys();
@@ -1099,15 +1150,22 @@ final class EntityFinder {
                 owner.consider(g, byFirst.get(first.substring(0, first.length() - 1)), false);
             }
             if (acronym) {
-                for (Group other : owners) {
-                    if (initialsAre(other.nameWords(), key)) {
-                        owner.consider(g, other, true);
+                if (ownerInitials == null) {
+                    // An owner's words do not change here (a part is shorter), so neither do its initials.
+                    ownerInitials = new String[owners.size()];
+                    for (int k = 0; k < ownerInitials.length; k++) {
+                        ownerInitials[k] = initials(owners.get(k).nameWords());
+                    }
+                }
+                for (int k = 0; k < ownerInitials.length; k++) {
+                    if (ownerInitials[k].equals(key)) {
+                        owner.consider(g, owners.get(k), true);
                     }
                 }
             }
             if (owner.owner != null && !owner.ambiguous) {
                 owner.owner.absorb(g);
-                it.remove();
+                unknown.remove(g);
                 g.absorbed = true;
             }
         }
@@ -1185,24 +1243,21 @@ final class EntityFinder {
     }
 
     /**
-     * Whether {@code initials} are the initials of {@code words}, connectors skipped ("fomc" of "Federal
-     * Open Market Committee"): compared a word at a time, so most names fail at their first word.
+     * The initials of {@code words}, lower-case, connectors skipped: "fomc" of "Federal Open Market
+     * Committee", to compare with an acronym's key.
      */
-    private static boolean initialsAre(List<String> words, String initials) {
-        int matched = 0;
+    private static String initials(List<String> words) {
+        StringBuilder initials = new StringBuilder(words.size());
         for (String w : words) {
             if (w.isEmpty() || (w.length() <= CONNECTOR_LONGEST && skippedInInitials(w.toLowerCase(Locale.ROOT)))) {
                 continue;
             }
-            if (matched == initials.length() || initials.charAt(matched) != Character.toLowerCase(w.charAt(0))) {
-                return false;
-            }
-            matched++;
+            initials.append(Character.toLowerCase(w.charAt(0)));
         }
-        return matched == initials.length();
+        return initials.toString();
     }
 
-    /** The longest word {@link #initialsAre} skips: longer words need no lookup. */
+    /** The longest word {@link #initials} skips: longer words need no lookup. */
     private static final int CONNECTOR_LONGEST = Math.max(NameWords.longest(CONNECTORS),
             Math.max(NameWords.longest(EXTENDED_CONNECTORS), NameWords.longest(ARTICLES)));
 
@@ -1254,56 +1309,69 @@ final class EntityFinder {
     }
 
     /** "Charles Dyer" and "Charles A. Dyer": same first and last word, one person. */
-    private static void mergeNameVariants(Map<String, Group> unknown) {
+    private static void mergeNameVariants(Unknown unknown) {
         // The first group in key order with given ends takes the later ones.
-        Map<String, Group> byEnds = new HashMap<>();
-        for (Iterator<Group> it = unknown.values().iterator(); it.hasNext(); ) {
-            Group g = it.next();
-            if (g.words.size() < 2) {
+        Map<Ends, Group> byEnds = new HashMap<>();
+        for (Group g : unknown.inKeyOrder()) {
+            if (g.removed || g.words.size() < 2) {
                 continue;
             }
             List<String> keys = g.keys();
-            Group target = byEnds.putIfAbsent(keys.get(0) + " " + keys.get(keys.size() - 1), g);
+            Group target = byEnds.putIfAbsent(new Ends(keys.get(0), keys.get(keys.size() - 1)), g);
             if (target != null) {
                 target.absorb(g);
-                it.remove();
+                unknown.remove(g);
             }
         }
     }
 
+    /** The first and last word of a name, as keys: a pair rather than a joined string, whose hash each key has already. */
+    private record Ends(String first, String last) {}
+
     /** A lone surname ("Leahy") joins the one person of the article with that last name. */
-    private static void mergeSurnames(Map<String, Group> known, Map<String, Group> unknown) {
+    private static void mergeSurnames(Map<String, Group> known, Unknown unknown) {
         Map<String, Group> owners = surnameOwners(known, unknown);
-        for (Iterator<Map.Entry<String, Group>> it = unknown.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, Group> e = it.next();
-            Group g = e.getValue();
-            if (g.words.size() != 1) {
+        if (owners.isEmpty()) {
+            return;
+        }
+        for (Group g : unknown.inKeyOrder()) {
+            if (g.removed || g.words.size() != 1) {
                 continue;
             }
-            Group owner = owners.get(e.getKey());
+            Group owner = owners.get(g.key);
             if (owner != null && owner != AMBIGUOUS && owner != g) {
                 owner.absorb(g);
-                it.remove();
+                unknown.remove(g);
             }
         }
     }
 
     /** Stands for a surname that two people of the article share. */
-    private static final Group AMBIGUOUS = new Group(null);
+    private static final Group AMBIGUOUS = new Group(null, null);
 
     /** Surname key → the one person of the article with that last name, or {@link #AMBIGUOUS}. */
-    private static Map<String, Group> surnameOwners(Map<String, Group> known, Map<String, Group> unknown) {
+    private static Map<String, Group> surnameOwners(Map<String, Group> known, Unknown unknown) {
         Map<String, Group> owners = new HashMap<>();
-        for (Map<String, Group> groups : List.of(known, unknown)) {
-            for (Group other : groups.values()) {
-                List<String> keys = other.keys();
-                if (keys.size() < 2 || !other.personLike()) {
-                    continue;
-                }
-                owners.merge(keys.get(keys.size() - 1), other, (a, b) -> a == b ? a : AMBIGUOUS);
+        for (Group other : all(known, unknown)) {
+            List<String> keys = other.keys();
+            if (keys.size() < 2 || !other.personLike()) {
+                continue;
             }
+            owners.merge(keys.get(keys.size() - 1), other, (a, b) -> a == b ? a : AMBIGUOUS);
         }
         return owners;
+    }
+
+    /** The known names' groups, then the others' still there, in key order. */
+    private static List<Group> all(Map<String, Group> known, Unknown unknown) {
+        List<Group> all = new ArrayList<>(known.size() + unknown.inKeyOrder().length);
+        all.addAll(known.values());
+        for (Group g : unknown.inKeyOrder()) {
+            if (!g.removed) {
+                all.add(g);
+            }
+        }
+        return all;
     }
 
     /** Two groups that ended with the same canonical name (a form of a known name, say) become one. */
