@@ -123,9 +123,10 @@ final class EntityFinder {
         private List<String> wordKeys = NO_WORDS;
         int textMentions;
         int headingMentions;
-        /** Whether a longer name took this one in ({@link #mergePartialNames}). */
-        boolean absorbed;
-        /** The key of a name not in the gazetteer ({@link Unknown}), and whether a merge removed it from there. */
+        /**
+         * The key of a name not in the gazetteer ({@link Unknown}), and whether a merge took it into
+         * another name and removed it from there.
+         */
         final String key;
         boolean removed;
 
@@ -1166,7 +1167,6 @@ final class EntityFinder {
             if (owner.owner != null && !owner.ambiguous) {
                 owner.owner.absorb(g);
                 unknown.remove(g);
-                g.absorbed = true;
             }
         }
     }
@@ -1190,7 +1190,7 @@ final class EntityFinder {
         void consider(Group part, Group other, boolean initials) {
             List<String> keys = part.keys();
             List<String> whole = other.keys();
-            if (other == part || other == owner || other.absorbed || whole.size() <= keys.size()) {
+            if (other == part || other == owner || other.removed || whole.size() <= keys.size()) {
                 return;
             }
             boolean head = startsWith(whole, keys)
