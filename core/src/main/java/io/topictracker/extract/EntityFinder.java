@@ -243,8 +243,13 @@ final class EntityFinder {
      * tree node and its balancing per name and a walk up the tree per step.
      */
     private static final class Unknown {
-        private final Map<String, Group> byKey = new HashMap<>();
+        private final Map<String, Group> byKey;
         private Group[] ordered;
+
+        /** For at most {@code candidates} names: room enough that the map never grows. */
+        Unknown(int candidates) {
+            byKey = new HashMap<>(2 * candidates);
+        }
 
         /** The group of {@code key}, made if need be; only before {@link #sort}. */
         Group group(String key) {
@@ -965,7 +970,7 @@ final class EntityFinder {
     }
 
     private List<EntityMention> resolve(Map<String, Group> known, List<Candidate> candidates) {
-        Unknown unknown = new Unknown();
+        Unknown unknown = new Unknown(candidates.size());
         List<Candidate> headingCandidates = new ArrayList<>();
         for (Candidate c : candidates) {
             if (c.heading()) {
@@ -1010,7 +1015,7 @@ final class EntityFinder {
             }
         }
 
-        List<EntityMention> out = new ArrayList<>();
+        List<EntityMention> out = new ArrayList<>(known.size() + unknown.inKeyOrder().length);
         for (Group g : known.values()) {
             out.add(new EntityMention(g.known.name(), g.known.type(), g.textMentions + g.headingMentions));
         }
@@ -1376,7 +1381,7 @@ final class EntityFinder {
 
     /** Two groups that ended with the same canonical name (a form of a known name, say) become one. */
     private static List<EntityMention> dedupeNames(List<EntityMention> sorted) {
-        Set<String> names = new HashSet<>();
+        Set<String> names = new HashSet<>(2 * sorted.size());
         boolean twice = false;
         for (EntityMention m : sorted) {
             twice |= !names.add(m.name());
