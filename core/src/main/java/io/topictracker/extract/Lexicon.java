@@ -171,8 +171,8 @@ final class Lexicon {
             return word.textEquals(l.chars);
         }
         char[] line = word.chars();
-        int start = word.charsStart();
-        int length = word.charsEnd() - start;
+        int start = word.start();
+        int length = word.end() - start;
         return length == l.length && pack(line, start, length) == l.head
                 && pack(line, start + 4, length - 4) == l.tail
                 && (length <= 8 || pack(line, start + 8, length - 8) == l.more

@@ -104,22 +104,19 @@ final class Word {
         return flag(REWRITTEN) ? Tokenizer.normaliseAll(t) : t;
     }
 
-    /** The characters the word is in, and its start and end in them (for the {@link Lexicon}'s probe). */
+    /** The characters the word is in: for an article's word, the article's text. */
     char[] chars() {
         return line;
     }
 
-    int charsStart() {
-        return start;
-    }
-
-    int charsEnd() {
-        return end;
-    }
-
-    /** Offset of the word in {@link #chars()}: for an article's word, in the article's text. */
+    /** Offset of the word in {@link #chars()}. */
     int start() {
         return start;
+    }
+
+    /** End of the word in {@link #chars()} (a possessive {@code 's} that follows is not part of it). */
+    int end() {
+        return end;
     }
 
     /**
