@@ -40,7 +40,6 @@ import static io.topictracker.extract.NameWords.ROLES;
 import static io.topictracker.extract.NameWords.SPEECH;
 import static io.topictracker.extract.NameWords.THE;
 import static io.topictracker.extract.NameWords.TITLES;
-import static io.topictracker.extract.NameWords.TITLE_FORMS;
 import static io.topictracker.extract.NameWords.TOLD;
 import static io.topictracker.extract.NameWords.UNINFORMATIVE;
 import static io.topictracker.extract.NameWords.VOCABULARY;
@@ -443,14 +442,9 @@ final class EntityFinder {
         return m.end() >= words.length || words[m.end()].breakBefore() || !nameLike(words[m.end()]);
     }
 
+    /** Capitalised or brand-like ("iPhone"), and no title as written ("President", "CEO", "Dr"). */
     private static boolean nameLike(Word w) {
-        byte cached = w.nameLike;
-        if (cached == 0) {
-            // Titles are looked up as written ("President", "CEO", "Dr"), which spares folding every name.
-            boolean nameLike = (w.capitalised() || w.innerCapital()) && !w.is(TITLE_FORMS);
-            w.nameLike = cached = nameLike ? (byte) 1 : (byte) 2;
-        }
-        return cached == 1;
+        return w.spelt(Lexeme.NAME_LIKE);
     }
 
     /** Name-like in its place: "General" is a title, but not in "Associated General Contractors". */
@@ -465,7 +459,7 @@ final class EntityFinder {
 
     /** "Rupert Murdoch's Fox": a possessive ends a name. */
     private static boolean possessive(TextLine line, int k) {
-        return line.words()[k].apostropheAfter();
+        return line.words()[k].apostropheAfter(line.chars());
     }
 
     private static String fold(Word w) {
@@ -647,7 +641,7 @@ final class EntityFinder {
                 out.add(c);
             }
             // "(NOAA)" right after the name it abbreviates is part of that mention, not another one.
-            i = c != null && c.acronym() != null && end < n && words[end].textEquals(c.acronym()) ? end + 1 : end;
+            i = c != null && c.acronym() != null && end < n && words[end].text().equals(c.acronym()) ? end + 1 : end;
         }
     }
 
@@ -741,7 +735,7 @@ final class EntityFinder {
         }
         Word acronym = words[e];
         int after = acronym.start() + acronym.text().length();
-        char[] chars = acronym.chars(); // beyond the line: a line break, never ')'
+        char[] chars = line.chars(); // beyond the line: a line break, never ')'
         if (after >= chars.length || chars[after] != ')') {
             return null;
         }
@@ -774,7 +768,7 @@ final class EntityFinder {
             return first.text(); // one word as written: the lexicon's string, no copy
         }
         Word last = line.words()[e - 1];
-        String raw = new String(first.chars(), first.start(), last.start() + last.text().length() - first.start());
+        String raw = new String(line.chars(), first.start(), last.start() + last.text().length() - first.start());
         if (plainSurface(raw)) {
             return raw;
         }

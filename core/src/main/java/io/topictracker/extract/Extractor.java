@@ -204,7 +204,8 @@ public final class Extractor {
                 int start = kept.starts()[i];
                 boolean isTitle = i == 0 && hasTitle && start < title.length() && line.equals(strippedTitle);
                 Word[] words = kept.words().get(i);
-                lines.add(isTitle ? TextLine.title(line, words, start) : TextLine.of(line, words, start));
+                lines.add(isTitle ? TextLine.title(line, kept.chars(), words, start)
+                        : TextLine.of(line, kept.chars(), words, start));
             }
             return new Article(lines);
         }

@@ -150,7 +150,7 @@ final class Gazetteer {
                 lowerCaseFirstHashes[words[0].textHash() & (lowerCaseFirstHashes.length - 1)] = true;
             }
             // The trie is keyed by each word's text as written.
-            int first = wordIds.computeIfAbsent(words[0].computeText(), t -> wordIds.size());
+            int first = wordIds.computeIfAbsent(words[0].text(), t -> wordIds.size());
             if (first >= firstNodes.length) {
                 firstNodes = Arrays.copyOf(firstNodes, Math.max(first + 1, 2 * firstNodes.length));
             }
@@ -159,7 +159,7 @@ final class Gazetteer {
             }
             Node node = firstNodes[first];
             for (int k = 1; k < words.length; k++) {
-                node = node.addChild(wordIds.computeIfAbsent(words[k].computeText(), t -> wordIds.size()), Node::new);
+                node = node.addChild(wordIds.computeIfAbsent(words[k].text(), t -> wordIds.size()), Node::new);
             }
             node.name = entity.name();
             node.weak = weak;

@@ -86,7 +86,7 @@ final class Lexeme {
         this.tokenIds = tokenIds;
         this.tokenId = tokens.length == 1 ? tokenIds[0] : -1;
         this.cues = cues;
-        this.shape = shapeOf(text);
+        this.shape = shapeOf(text, cues);
         this.wordId = (byte) NameWords.wordId(folded);
     }
 
@@ -98,9 +98,15 @@ final class Lexeme {
     static final int INNER_CAPITALS = 4;
     /** One to three digits and nothing else: "21", "3". */
     static final int SHORT_NUMBER = 8;
+    /**
+     * Can be part of a name: capitalised ("Google") or a lower-case start with a capital inside
+     * ("iPhone"), and no title as written ("President", "Dr").
+     */
+    static final int NAME_LIKE = 16;
 
-    private static int shapeOf(String text) {
+    private static int shapeOf(String text, int cues) {
         int letters = 0;
+        boolean anyUpper = false;
         boolean lower = false;
         boolean brandLike = false;
         int firstInnerCapital = -1;
@@ -108,6 +114,7 @@ final class Lexeme {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean upper = Character.isUpperCase(c);
+            anyUpper |= upper;
             lower |= Character.isLowerCase(c);
             letters += Character.isLetter(c) ? 1 : 0;
             brandLike |= upper && i > 0 && Character.isLowerCase(text.charAt(i - 1));
@@ -117,8 +124,12 @@ final class Lexeme {
             digits &= Character.isDigit(c);
         }
         boolean innerCapitals = firstInnerCapital > 0 && !SURNAME_PREFIXES.contains(text.substring(0, firstInnerCapital));
+        // A word's first character is a letter or digit, which its text does not rewrite.
+        char first = text.isEmpty() ? ' ' : text.charAt(0);
+        boolean nameLike = (Character.isUpperCase(first) || (anyUpper && Character.isLowerCase(first)))
+                && (cues & NameWords.TITLE_FORMS) == 0;
         return (!lower && letters >= 2 ? ALL_CAPS : 0) | (brandLike ? BRAND_LIKE : 0)
-                | (innerCapitals ? INNER_CAPITALS : 0) | (digits ? SHORT_NUMBER : 0);
+                | (innerCapitals ? INNER_CAPITALS : 0) | (digits ? SHORT_NUMBER : 0) | (nameLike ? NAME_LIKE : 0);
     }
 
     /** What may come before a capital inside a surname: "McDonald", "O'Brien", "DeLuca", "VanDyke". */

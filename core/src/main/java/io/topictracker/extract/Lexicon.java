@@ -93,28 +93,32 @@ final class Lexicon {
 
     /**
      * Gives each word of a line the lexeme of its form, made on first sight ({@code hashes[i]} is the
-     * {@link Tokenizer#hash} of word i, which the word itself does not keep). The {@link Tokenizer}
+     * {@link Tokenizer#hash} of word i and {@code ends[i]} its end in {@code chars}, the article's
+     * text, which the word itself does not keep). The {@link Tokenizer}
      * calls this as it cuts a line, while its characters are in cache; and since every word gets its
      * lexeme here, {@link Word#lexeme()} is a plain read, with no lookup path in the many places that
      * call it (a lookup compiled with its miss path is too big for the JIT to inline there).
      */
-    void lookUp(Word[] words, int[] hashes) {
+    void lookUp(char[] chars, Word[] words, int[] hashes, int[] ends) {
         touch(words, hashes);
         for (int i = 0; i < words.length; i++) {
             Word w = words[i];
-            Lexeme l = find(w, hashes[i]);
-            w.lookedUp(l != null ? l : add(w, hashes[i]));
+            Lexeme l = find(chars, w, ends[i], hashes[i]);
+            w.lookedUp(l != null ? l : add(chars, w, ends[i], hashes[i]));
         }
     }
 
-    /** The lexeme of a word's form, whose {@link Tokenizer#hash} is {@code h}, or null for a form not seen yet. */
-    private Lexeme find(Word word, int h) {
+    /**
+     * The lexeme of a word's form, whose {@link Tokenizer#hash} is {@code h} and which ends at
+     * {@code end} in {@code chars}, or null for a form not seen yet.
+     */
+    private Lexeme find(char[] chars, Word word, int end, int h) {
         Lexeme[] table = this.table;
         int mask = table.length - 1;
         int i = mix(h) & mask;
         Lexeme l;
         while ((l = table[i]) != null) {
-            if (l.hash == h && sameText(word, l)) {
+            if (l.hash == h && sameText(chars, word.start(), end, word.rewritten(), l)) {
                 return l;
             }
             i = (i + 1) & mask;
@@ -145,13 +149,13 @@ final class Lexicon {
     }
 
     /** Makes the lexeme of a form seen for the first time, and puts it in the table. */
-    private Lexeme add(Word word, int h) {
+    private Lexeme add(char[] chars, Word word, int end, int h) {
         int mask = table.length - 1;
         int i = mix(h) & mask;
         while (table[i] != null) {
             i = (i + 1) & mask;
         }
-        Lexeme l = make(word, h);
+        Lexeme l = make(chars, word, end, h);
         table[i] = l;
         if (++size * 2 > table.length) {
             grow();
@@ -160,23 +164,28 @@ final class Lexicon {
     }
 
     /**
-     * Whether the word's text is {@code l}'s. A word of up to eight characters is compared as two
+     * Whether the text of the word {@code line[start, end)} is {@code l}'s ({@code rewritten}: it has a
+     * typographic joiner, which its text normalises). A word of up to eight characters is compared as two
      * packed longs, without a loop: a loop's exit, at a different length for each word, is what a
      * CPU mispredicts, and this runs for every word of every article. A longer one is compared as a
      * third long too, so that the lexeme's characters (another object, often not in cache) are read
      * only for words of more than twelve.
      */
-    private static boolean sameText(Word word, Lexeme l) {
-        if (word.rewritten()) {
-            return word.textEquals(l.chars);
+    private static boolean sameText(char[] line, int start, int end, boolean rewritten, Lexeme l) {
+        if (rewritten) {
+            return Arrays.equals(text(line, start, end, true).toCharArray(), l.chars);
         }
-        char[] line = word.chars();
-        int start = word.start();
-        int length = word.end() - start;
+        int length = end - start;
         return length == l.length && pack(line, start, length) == l.head
                 && pack(line, start + 4, length - 4) == l.tail
                 && (length <= 8 || pack(line, start + 8, length - 8) == l.more
-                        && (length <= 12 || word.textEquals(l.chars)));
+                        && (length <= 12 || Arrays.equals(line, start, end, l.chars, 0, length)));
+    }
+
+    /** The text of the word {@code line[start, end)}: as written, or with its typographic joiners normalised. */
+    static String text(char[] line, int start, int end, boolean rewritten) {
+        String t = new String(line, start, end - start);
+        return rewritten ? Tokenizer.normaliseAll(t) : t;
     }
 
     /**
@@ -201,8 +210,8 @@ final class Lexicon {
     /** The bits of 0 to 4 packed characters. */
     private static final long[] PACK_MASK = {0L, 0xFFFFL, 0xFFFF_FFFFL, 0xFFFF_FFFF_FFFFL, -1L};
 
-    private Lexeme make(Word word, int hash) {
-        String text = word.computeText();
+    private Lexeme make(char[] chars, Word word, int end, int hash) {
+        String text = text(chars, word.start(), end, word.rewritten());
         String folded = word.anyUpper() ? text.toLowerCase(java.util.Locale.ROOT) : text;
         String[] tokens = Tokenizer.themeTokens(text, folded, word.abbreviation(), Stemmer.local());
         int[] tokenIds = new int[tokens.length];

@@ -86,9 +86,10 @@ public final class PageClutter {
 
     /**
      * The kept lines of a text, where each starts in it (so callers can point back into the text),
-     * and the words of each, cut by the {@link Tokenizer} in the pass that judged the line.
+     * and the words of each, cut by the {@link Tokenizer} in the pass that judged the line; the
+     * text's characters, which the starts and the words' positions index.
      */
-    record Kept(List<String> lines, int[] starts, List<Word[]> words) {}
+    record Kept(List<String> lines, int[] starts, List<Word[]> words, char[] chars) {}
 
     /** {@link #keptLines} with the offset of each kept line in {@code text}. */
     static Kept kept(String text) {
@@ -159,8 +160,8 @@ public final class PageClutter {
             offsets[i] = starts.get(i);
         }
         return count == kept.size()
-                ? new Kept(kept, offsets, words)
-                : new Kept(kept.subList(0, count), offsets, words.subList(0, count));
+                ? new Kept(kept, offsets, words, cs)
+                : new Kept(kept.subList(0, count), offsets, words.subList(0, count), cs);
     }
 
     /** {@link #keptLines} joined with newlines. */

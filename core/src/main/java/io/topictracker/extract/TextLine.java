@@ -6,12 +6,13 @@ package io.topictracker.extract;
  * capitalise every word and shouted lines capitalise every letter.
  *
  * @param text the line as kept by {@link PageClutter}
+ * @param chars the article's text, which {@code offset} and the words' positions index (never modified)
  * @param words its words (an array: entity finding indexes it a lot; never modified), their positions
  *     offsets in the article's text
  * @param kind running text, heading or all-caps
  * @param offset where the line starts in the article's text
  */
-record TextLine(String text, Word[] words, Kind kind, int offset) {
+record TextLine(String text, char[] chars, Word[] words, Kind kind, int offset) {
 
     /** The kinds of line that matter to entity finding. */
     enum Kind {
@@ -21,13 +22,13 @@ record TextLine(String text, Word[] words, Kind kind, int offset) {
     }
 
     /** A line whose words are already cut ({@link PageClutter} does it while judging the line). */
-    static TextLine of(String text, Word[] words, int offset) {
-        return new TextLine(text, words, classify(text, words, false), offset);
+    static TextLine of(String text, char[] chars, Word[] words, int offset) {
+        return new TextLine(text, chars, words, classify(text, words, false), offset);
     }
 
     /** An article's title: a headline even when it ends with "!" or "?". */
-    static TextLine title(String text, Word[] words, int offset) {
-        return new TextLine(text, words, classify(text, words, true), offset);
+    static TextLine title(String text, char[] chars, Word[] words, int offset) {
+        return new TextLine(text, chars, words, classify(text, words, true), offset);
     }
 
     private static Kind classify(String text, Word[] words, boolean title) {
@@ -71,7 +72,6 @@ record TextLine(String text, Word[] words, Kind kind, int offset) {
     /** Whether the gap before word {@code i} is {@code c} and spaces only (", ", " (", "."). */
     boolean gapIs(int i, char c) {
         Word w = words[i];
-        char[] chars = w.chars();
         boolean seen = false;
         for (int k = gapStart(i); k < w.start(); k++) {
             char g = chars[k];
@@ -87,7 +87,6 @@ record TextLine(String text, Word[] words, Kind kind, int offset) {
     /** Whether the punctuation and spaces between word {@code i} and the word before it have {@code c}. */
     boolean gapContains(int i, char c) {
         Word w = words[i];
-        char[] chars = w.chars();
         for (int k = gapStart(i); k < w.start(); k++) {
             if (chars[k] == c) {
                 return true;
@@ -108,7 +107,6 @@ record TextLine(String text, Word[] words, Kind kind, int offset) {
         if (!w.breakBefore()) {
             return false; // most gaps: spaces only, and every mark that ends a sentence is a hard gap
         }
-        char[] chars = w.chars();
         int from = gapStart(i);
         int to = w.start();
         boolean terminal = false;

@@ -190,6 +190,7 @@ final class Tokenizer {
         int runCount = count / 2;
         Word[] words = new Word[runCount];
         int[] wordHashes = runs.wordHashes;
+        int[] wordEnds = runs.wordEnds;
         int n = 0;
         boolean letter = false;
         // Hard gap characters up to the end of the last word: a dot an abbreviation took is no gap.
@@ -204,7 +205,8 @@ final class Tokenizer {
             if (after < 0x80 && (ASCII[after] & AFTER_WORD) == 0) {
                 // Most words: a space or punctuation after it that neither joins nor belongs to it.
                 wordHashes[n] = (hashes[2 * r + 1] - startSum) * inverse[start - from];
-                words[n++] = word(line, start, end, hardGap, false, k, false, false);
+                wordEnds[n] = end;
+                words[n++] = word(line, start, hardGap, false, k, false, false);
                 letter |= (k & LETTER) != 0;
                 hardBefore = hard[2 * r + 1];
                 continue;
@@ -244,24 +246,25 @@ final class Tokenizer {
                 r++; // the possessive's s
             }
             wordHashes[n] = wordHash;
-            words[n++] = word(line, start, end, hardGap, abbreviation, k, rewritten, next != end);
+            wordEnds[n] = end;
+            words[n++] = word(line, start, hardGap, abbreviation, k, rewritten, next != end);
             letter |= (k & LETTER) != 0;
         }
         Word[] cut = n == words.length ? words : Arrays.copyOf(words, n);
-        lexicon.lookUp(cut, wordHashes);
+        lexicon.lookUp(line, cut, wordHashes, wordEnds);
         // Each run of spaces adds a chunk: one space per run, and no space at either end, is single spacing.
         boolean plain = (lineClasses & NOT_PLAIN) == 0 && spaces == chunks - 1 && length > 0
                 && line[from] != ' ' && line[to - 1] != ' ';
         return new Scan(cut, chunks, letter, (lineClasses & MARKUP) != 0, (lineClasses & SENTENCE_END) != 0, plain);
     }
 
-    /** The word {@code line[start, end)}, whose characters have the classes {@code k}. */
-    private static Word word(char[] line, int start, int end, boolean hardGap, boolean abbreviation, int k,
+    /** The word at {@code line[start]}, whose characters have the classes {@code k}. */
+    private static Word word(char[] line, int start, boolean hardGap, boolean abbreviation, int k,
             boolean rewritten, boolean possessive) {
         char first = line[start];
         boolean firstUpper = first < 0x80 ? (ASCII[first] & UPPER) != 0 : Character.isUpperCase(first);
         boolean firstLower = first < 0x80 ? first >= 'a' && first <= 'z' : Character.isLowerCase(first);
-        return new Word(line, start, end, hardGap, abbreviation, (k & UPPER) != 0, firstUpper,
+        return new Word(start, hardGap, abbreviation, (k & UPPER) != 0, firstUpper,
                 firstLower, (k & LETTER) != 0, rewritten, possessive);
     }
 
@@ -292,8 +295,9 @@ final class Tokenizer {
         private int[] hashes;
         private int[] classes;
         private int[] hard;
-        /** The hash of each word of the line, for its lookup in the {@link Lexicon}. */
+        /** The hash and the end of each word of the line, for its lookup in the {@link Lexicon}. */
         private int[] wordHashes;
+        private int[] wordEnds;
         /** {@code power[k]} is {@link #MULTIPLIER}^k, {@code inverse[k]} its inverse (mod 2^32). */
         private int[] power;
         private int[] inverse;
@@ -308,6 +312,7 @@ final class Tokenizer {
             classes = new int[size];
             hard = new int[size];
             wordHashes = new int[size];
+            wordEnds = new int[size];
             power = new int[size];
             inverse = new int[size];
             int p = 1;

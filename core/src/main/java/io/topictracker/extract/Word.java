@@ -1,22 +1,19 @@
 package io.topictracker.extract;
 
-import java.util.Arrays;
-
 /**
  * One word of a line as the {@link Tokenizer} cut it, before case folding: the unit both theme
  * matching (after folding, splitting and stemming) and entity finding (which needs the case) start
- * from. A view into the line: its text is only copied out when asked for, because most words of an
- * article are looked up by their characters and never needed as a string.
+ * from. A place in the article's text and the {@link Lexeme} of its form, which has the text: most
+ * words of an article are looked up by their characters and never copied out.
+ *
+ * <p>An article has thousands of words, so a word is small: 24 bytes (its start, its flags in one
+ * byte and its lexeme), since its length is its form's and the characters are the article's, which
+ * the line ({@link TextLine#chars()}) and the tokenizer have at hand.
  */
 final class Word {
 
-    private final char[] line;
     private final int start;
-    private final int end;
-    /** The flags below in one byte: with no line base, hash or gap start either, a word is 32 bytes, not 48. */
     private final byte flags;
-    /** {@link EntityFinder}'s verdict on whether the word can be part of a name: 0 not yet asked, 1 yes, 2 no. */
-    byte nameLike;
     /** The form's entry in this thread's {@link Lexicon}. */
     private Lexeme lexeme;
 
@@ -32,9 +29,7 @@ final class Word {
     private static final int POSSESSIVE = 128;
 
     /**
-     * @param line characters that hold the line the word is in (shared by its words, never modified)
-     * @param start offset of the word in {@code line}
-     * @param end end of the word in {@code line} (a possessive {@code 's} is not part of it)
+     * @param start offset of the word in the article's text
      * @param breakBefore whether punctuation separates this word from the previous one (always true
      *     for the first word of a line): phrases and names never span such a gap
      * @param abbreviation whether the word is a dotted abbreviation of single letters ("A.I.", "U.S.")
@@ -45,11 +40,9 @@ final class Word {
      * @param rewritten whether a typographic joiner inside it (’, ‐) is normalised in {@link #text()}
      * @param possessive whether a possessive {@code 's} follows it
      */
-    Word(char[] line, int start, int end, boolean breakBefore, boolean abbreviation, boolean anyUpper,
-            boolean firstUpper, boolean firstLower, boolean hasLetter, boolean rewritten, boolean possessive) {
-        this.line = line;
+    Word(int start, boolean breakBefore, boolean abbreviation, boolean anyUpper, boolean firstUpper,
+            boolean firstLower, boolean hasLetter, boolean rewritten, boolean possessive) {
         this.start = start;
-        this.end = end;
         this.flags = (byte) ((breakBefore ? BREAK_BEFORE : 0) | (abbreviation ? ABBREVIATION : 0)
                 | (anyUpper ? ANY_UPPER : 0) | (hasLetter ? HAS_LETTER : 0) | (rewritten ? REWRITTEN : 0)
                 | (firstUpper ? FIRST_UPPER : 0) | (firstLower ? FIRST_LOWER : 0) | (possessive ? POSSESSIVE : 0));
@@ -98,33 +91,25 @@ final class Word {
         return (lexeme().cues & cues) != 0;
     }
 
-    /** {@link #text()} built from the line, for the {@link Lexicon} to keep. */
-    String computeText() {
-        String t = new String(line, start, end - start);
-        return flag(REWRITTEN) ? Tokenizer.normaliseAll(t) : t;
-    }
-
-    /** The characters the word is in: for an article's word, the article's text. */
-    char[] chars() {
-        return line;
-    }
-
-    /** Offset of the word in {@link #chars()}. */
+    /** Offset of the word in the article's text. */
     int start() {
         return start;
     }
 
-    /** End of the word in {@link #chars()} (a possessive {@code 's} that follows is not part of it). */
+    /**
+     * End of the word in the article's text (a possessive {@code 's} that follows is not part of it):
+     * its form's length on from its start, since a typographic joiner is rewritten to one character.
+     */
     int end() {
-        return end;
+        return start + lexeme.length;
     }
 
     /**
-     * Offset in {@link #chars()} where the gap after the word starts: its end, or after a possessive
-     * {@code 's} that follows it.
+     * Offset in the article's text where the gap after the word starts: its end, or after a
+     * possessive {@code 's} that follows it.
      */
     int gapAfter() {
-        return flag(POSSESSIVE) ? end + 2 : end;
+        return flag(POSSESSIVE) ? end() + 2 : end();
     }
 
     boolean breakBefore() {
@@ -147,45 +132,12 @@ final class Word {
     /**
      * Whether an apostrophe follows the word and the word does not end in "s": the "'s" of "Murdoch's"
      * (which is not part of the word), not the plural possessive "companies'". What follows a line's
-     * last word is a line break or the end of the text, never an apostrophe.
+     * last word is a line break or the end of the text, never an apostrophe. {@code chars}: the
+     * article's text.
      */
-    boolean apostropheAfter() {
-        return end < line.length && Tokenizer.normalise(line[end]) == '\'' && line[end - 1] != 's';
-    }
-
-    /** Whether {@link #text()} is {@code s}, compared on the line's characters without copying them. */
-    boolean textEquals(String s) {
-        if (flag(REWRITTEN)) {
-            return computeText().equals(s);
-        }
-        int len = end - start;
-        if (s.length() != len) {
-            return false;
-        }
-        for (int k = 0; k < len; k++) {
-            if (line[start + k] != s.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether {@link #text()} has the characters {@code chars}, without copying them. */
-    boolean textEquals(char[] chars) {
-        if (flag(REWRITTEN)) {
-            return Arrays.equals(computeText().toCharArray(), chars);
-        }
-        int len = end - start;
-        if (chars.length != len) {
-            return false;
-        }
-        // A plain loop: words are short, and this beats the set-up of a vectorised compare.
-        for (int k = 0; k < len; k++) {
-            if (line[start + k] != chars[k]) {
-                return false;
-            }
-        }
-        return true;
+    boolean apostropheAfter(char[] chars) {
+        int end = end();
+        return end < chars.length && Tokenizer.normalise(chars[end]) == '\'' && chars[end - 1] != 's';
     }
 
     /** {@link Tokenizer#hash} of {@link #text()}, without the copy. */

@@ -111,10 +111,23 @@ class TokenizerTest {
         for (Word w : words.subList(700, words.size())) {
             texts.add(w.text());
             assertEquals(Tokenizer.hash(w.text()), w.textHash(), w.text());
+            // A word keeps only its start: its end is its form's length on, in the line as written.
+            assertEquals(w.text(), Tokenizer.normaliseAll(line.substring(w.start(), w.end())), w.text());
         }
         assertEquals(List.of("open-source", "U.S.", "Dyer", "Zürich", "A.", "Dyer", "don't", "e-mail", "3.5", "naïve"),
                 texts);
         assertEquals(Tokenizer.words("Dyer").get(0).textHash(), words.get(705).textHash(), "same text, same hash");
+    }
+
+    @Test
+    void shouldCallAFormNameLikeFromItsCaseAsTheWordsOfItSpellIt() {
+        // Entity finding reads "name-like" from the lexeme, worked out once per form from its text; it
+        // must agree with the case the tokenizer saw in each word of that form.
+        String line = "Google iPhone eBay the President Dr CEO 2024 Zürich ÉCOLE naïve Ångström o1 U.S. A. x-Ray";
+        for (Word w : Tokenizer.words(line)) {
+            boolean expected = (w.capitalised() || w.innerCapital()) && !w.is(NameWords.TITLE_FORMS);
+            assertEquals(expected, w.spelt(Lexeme.NAME_LIKE), w.text());
+        }
     }
 
     @Test
