@@ -44,6 +44,11 @@ public final class CompareExtraction {
                 description = "more JMH arguments, space-separated, e.g. \"-jvmArgsAppend -XX:+UseParallelGC\"")
         String jmhArgs;
 
+        @Option(names = "--variant", paramLabel = "NAME:JVM_OPTIONS",
+                description = "also run each build with these JVM options, shown as BUILD/NAME, e.g. "
+                        + "--variant \"parallel:-XX:+UseParallelGC\" (repeatable)")
+        List<String> variants = new ArrayList<>();
+
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
         boolean help;
     }
@@ -55,17 +60,28 @@ public final class CompareExtraction {
         if (flags.rounds < 1) {
             fail("--rounds must be at least 1, was " + flags.rounds);
         }
-        Map<String, Path> classes = new LinkedHashMap<>();
+        List<String> extra = words(flags.jmhArgs);
+        // Each build as it is, then under each variant's JVM options: one JMH fork of each per round.
+        Map<String, Run> runs = new LinkedHashMap<>();
         for (String build : flags.builds) {
-            classes.put(build, build.equals("work") ? workClasses() : compiled(build));
+            Path classes = build.equals("work") ? workClasses() : compiled(build);
+            runs.put(build, new Run(classes, extra));
+            for (String variant : flags.variants) {
+                int colon = variant.indexOf(':');
+                if (colon <= 0) {
+                    fail("--variant '" + variant + "' is not NAME:JVM_OPTIONS");
+                }
+                List<String> withOptions = new ArrayList<>(extra);
+                withOptions.addAll(List.of("-jvmArgsAppend", variant.substring(colon + 1).strip()));
+                runs.put(build + "/" + variant.substring(0, colon), new Run(classes, withOptions));
+            }
         }
-        List<String> extra = flags.jmhArgs.isBlank() ? List.of() : Arrays.asList(flags.jmhArgs.strip().split("\\s+"));
         Map<String, List<double[]>> results = new LinkedHashMap<>();
         Path json = Files.createTempFile("compare-extraction", ".json");
         try {
             for (int round = 1; round <= flags.rounds; round++) {
-                for (Map.Entry<String, Path> build : classes.entrySet()) {
-                    double[] figures = fork(build.getValue(), extra, json);
+                for (Map.Entry<String, Run> build : runs.entrySet()) {
+                    double[] figures = fork(build.getValue().classes(), build.getValue().jmhArgs(), json);
                     results.computeIfAbsent(build.getKey(), k -> new ArrayList<>()).add(figures);
                     System.out.printf(Locale.ROOT, "round %d  %-12s CPU %5.2f µs/KB  wall %5.2f µs/KB  load %s%n",
                             round, build.getKey(), figures[0], figures[1], loadAverage());
@@ -83,6 +99,13 @@ public final class CompareExtraction {
             System.out.printf(Locale.ROOT, "| %s | %.2f (%.2f–%.2f) | %.2f |%n",
                     e.getKey(), median(cpu), cpu[0], cpu[cpu.length - 1], median(wall));
         }
+    }
+
+    /** A build's core classes and the JMH arguments its forks run with. */
+    private record Run(Path classes, List<String> jmhArgs) {}
+
+    private static List<String> words(String args) {
+        return args.isBlank() ? List.of() : Arrays.asList(args.strip().split("\\s+"));
     }
 
     /** One JMH fork of the benchmark on {@code classes}: the fork's median CPU µs/KB and its wall µs/KB. */
