@@ -92,33 +92,39 @@ final class Lexicon {
     }
 
     /**
-     * Gives each word of a line the lexeme of its form, made on first sight ({@code hashes[i]} is the
-     * {@link Tokenizer#hash} of word i and {@code ends[i]} its end in {@code chars}, the article's
-     * text, which the word itself does not keep). The {@link Tokenizer}
-     * calls this as it cuts a line, while its characters are in cache; and since every word gets its
-     * lexeme here, {@link Word#lexeme()} is a plain read, with no lookup path in the many places that
-     * call it (a lookup compiled with its miss path is too big for the JIT to inline there).
+     * The words of a line, each with the lexeme of its form, made on first sight: word i is
+     * {@code chars[starts[i], ends[i])} ({@code chars} is the article's text), with the {@link Word#flags}
+     * {@code flags[i]} and the {@link Tokenizer#hash} {@code hashes[i]}. The {@link Tokenizer} calls
+     * this as it cuts a line, while its characters are in cache; and since every word gets its lexeme
+     * as it is made, {@link Word#lexeme()} is a plain read of a final field, with no lookup path in
+     * the many places that call it (a lookup compiled with its miss path is too big for the JIT to
+     * inline there).
      */
-    void lookUp(char[] chars, Word[] words, int[] hashes, int[] ends) {
-        touch(words, hashes);
-        for (int i = 0; i < words.length; i++) {
-            Word w = words[i];
-            Lexeme l = find(chars, w, ends[i], hashes[i]);
-            w.lookedUp(l != null ? l : add(chars, w, ends[i], hashes[i]));
+    Word[] lookUp(char[] chars, int count, int[] starts, int[] ends, int[] flags, int[] hashes) {
+        touch(count, hashes);
+        Word[] words = new Word[count];
+        for (int i = 0; i < count; i++) {
+            boolean rewritten = (flags[i] & Word.REWRITTEN) != 0;
+            Lexeme l = find(chars, starts[i], ends[i], rewritten, hashes[i]);
+            if (l == null) {
+                l = add(chars, starts[i], ends[i], flags[i], hashes[i]);
+            }
+            words[i] = new Word(starts[i], flags[i], l);
         }
+        return words;
     }
 
     /**
-     * The lexeme of a word's form, whose {@link Tokenizer#hash} is {@code h} and which ends at
-     * {@code end} in {@code chars}, or null for a form not seen yet.
+     * The lexeme of the word {@code chars[start, end)}, whose {@link Tokenizer#hash} is {@code h}, or
+     * null for a form not seen yet.
      */
-    private Lexeme find(char[] chars, Word word, int end, int h) {
+    private Lexeme find(char[] chars, int start, int end, boolean rewritten, int h) {
         Lexeme[] table = this.table;
         int mask = table.length - 1;
         int i = mix(h) & mask;
         Lexeme l;
         while ((l = table[i]) != null) {
-            if (l.hash == h && sameText(chars, word.start(), end, word.rewritten(), l)) {
+            if (l.hash == h && sameText(chars, start, end, rewritten, l)) {
                 return l;
             }
             i = (i + 1) & mask;
@@ -135,11 +141,11 @@ final class Lexicon {
      * in a loop this small, let the CPU fetch a line's lexemes at once instead of one after the
      * other when each word is then looked up.
      */
-    private void touch(Word[] words, int[] hashes) {
+    private void touch(int count, int[] hashes) {
         Lexeme[] table = this.table;
         int mask = table.length - 1;
         long sum = 0;
-        for (int i = 0; i < words.length; i++) {
+        for (int i = 0; i < count; i++) {
             Lexeme l = table[mix(hashes[i]) & mask];
             if (l != null) {
                 sum += l.head + l.hash;
@@ -149,13 +155,13 @@ final class Lexicon {
     }
 
     /** Makes the lexeme of a form seen for the first time, and puts it in the table. */
-    private Lexeme add(char[] chars, Word word, int end, int h) {
+    private Lexeme add(char[] chars, int start, int end, int flags, int h) {
         int mask = table.length - 1;
         int i = mix(h) & mask;
         while (table[i] != null) {
             i = (i + 1) & mask;
         }
-        Lexeme l = make(chars, word, end, h);
+        Lexeme l = make(chars, start, end, flags, h);
         table[i] = l;
         if (++size * 2 > table.length) {
             grow();
@@ -210,10 +216,10 @@ final class Lexicon {
     /** The bits of 0 to 4 packed characters. */
     private static final long[] PACK_MASK = {0L, 0xFFFFL, 0xFFFF_FFFFL, 0xFFFF_FFFF_FFFFL, -1L};
 
-    private Lexeme make(char[] chars, Word word, int end, int hash) {
-        String text = text(chars, word.start(), end, word.rewritten());
-        String folded = word.anyUpper() ? text.toLowerCase(java.util.Locale.ROOT) : text;
-        String[] tokens = Tokenizer.themeTokens(text, folded, word.abbreviation(), Stemmer.local());
+    private Lexeme make(char[] chars, int start, int end, int flags, int hash) {
+        String text = text(chars, start, end, (flags & Word.REWRITTEN) != 0);
+        String folded = (flags & Word.ANY_UPPER) != 0 ? text.toLowerCase(java.util.Locale.ROOT) : text;
+        String[] tokens = Tokenizer.themeTokens(text, folded, (flags & Word.ABBREVIATION) != 0, Stemmer.local());
         int[] tokenIds = new int[tokens.length];
         for (int k = 0; k < tokens.length; k++) {
             tokenIds[k] = ids.computeIfAbsent(tokens[k], x -> ids.size());

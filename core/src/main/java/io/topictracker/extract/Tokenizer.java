@@ -188,9 +188,10 @@ final class Tokenizer {
         }
         int[] inverse = runs.inverse;
         int runCount = count / 2;
-        Word[] words = new Word[runCount];
-        int[] wordHashes = runs.wordHashes;
+        int[] wordStarts = runs.wordStarts;
         int[] wordEnds = runs.wordEnds;
+        int[] wordFlags = runs.wordFlags;
+        int[] wordHashes = runs.wordHashes;
         int n = 0;
         boolean letter = false;
         // Hard gap characters up to the end of the last word: a dot an abbreviation took is no gap.
@@ -205,8 +206,9 @@ final class Tokenizer {
             if (after < 0x80 && (ASCII[after] & AFTER_WORD) == 0) {
                 // Most words: a space or punctuation after it that neither joins nor belongs to it.
                 wordHashes[n] = (hashes[2 * r + 1] - startSum) * inverse[start - from];
+                wordStarts[n] = start;
                 wordEnds[n] = end;
-                words[n++] = word(line, start, hardGap, false, k, false, false);
+                wordFlags[n++] = flags(line, start, hardGap, false, k, false, false);
                 letter |= (k & LETTER) != 0;
                 hardBefore = hard[2 * r + 1];
                 continue;
@@ -246,25 +248,25 @@ final class Tokenizer {
                 r++; // the possessive's s
             }
             wordHashes[n] = wordHash;
+            wordStarts[n] = start;
             wordEnds[n] = end;
-            words[n++] = word(line, start, hardGap, abbreviation, k, rewritten, next != end);
+            wordFlags[n++] = flags(line, start, hardGap, abbreviation, k, rewritten, next != end);
             letter |= (k & LETTER) != 0;
         }
-        Word[] cut = n == words.length ? words : Arrays.copyOf(words, n);
-        lexicon.lookUp(line, cut, wordHashes, wordEnds);
+        Word[] cut = lexicon.lookUp(line, n, wordStarts, wordEnds, wordFlags, wordHashes);
         // Each run of spaces adds a chunk: one space per run, and no space at either end, is single spacing.
         boolean plain = (lineClasses & NOT_PLAIN) == 0 && spaces == chunks - 1 && length > 0
                 && line[from] != ' ' && line[to - 1] != ' ';
         return new Scan(cut, chunks, letter, (lineClasses & MARKUP) != 0, (lineClasses & SENTENCE_END) != 0, plain);
     }
 
-    /** The word at {@code line[start]}, whose characters have the classes {@code k}. */
-    private static Word word(char[] line, int start, boolean hardGap, boolean abbreviation, int k,
+    /** The {@link Word#flags} of the word at {@code line[start]}, whose characters have the classes {@code k}. */
+    private static int flags(char[] line, int start, boolean hardGap, boolean abbreviation, int k,
             boolean rewritten, boolean possessive) {
         char first = line[start];
         boolean firstUpper = first < 0x80 ? (ASCII[first] & UPPER) != 0 : Character.isUpperCase(first);
         boolean firstLower = first < 0x80 ? first >= 'a' && first <= 'z' : Character.isLowerCase(first);
-        return new Word(start, hardGap, abbreviation, (k & UPPER) != 0, firstUpper,
+        return Word.flags(hardGap, abbreviation, (k & UPPER) != 0, firstUpper,
                 firstLower, (k & LETTER) != 0, rewritten, possessive);
     }
 
@@ -295,9 +297,11 @@ final class Tokenizer {
         private int[] hashes;
         private int[] classes;
         private int[] hard;
-        /** The hash and the end of each word of the line, for its lookup in the {@link Lexicon}. */
-        private int[] wordHashes;
+        /** Each word of the line, for the {@link Lexicon} to look up and make: its start, end, flags and hash. */
+        private int[] wordStarts;
         private int[] wordEnds;
+        private int[] wordFlags;
+        private int[] wordHashes;
         /** {@code power[k]} is {@link #MULTIPLIER}^k, {@code inverse[k]} its inverse (mod 2^32). */
         private int[] power;
         private int[] inverse;
@@ -311,8 +315,10 @@ final class Tokenizer {
             hashes = new int[size];
             classes = new int[size];
             hard = new int[size];
-            wordHashes = new int[size];
+            wordStarts = new int[size];
             wordEnds = new int[size];
+            wordFlags = new int[size];
+            wordHashes = new int[size];
             power = new int[size];
             inverse = new int[size];
             int p = 1;

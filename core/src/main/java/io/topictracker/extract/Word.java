@@ -15,21 +15,36 @@ final class Word {
     private final int start;
     private final byte flags;
     /** The form's entry in this thread's {@link Lexicon}. */
-    private Lexeme lexeme;
+    private final Lexeme lexeme;
 
-    private static final int BREAK_BEFORE = 1;
-    private static final int ABBREVIATION = 2;
-    private static final int ANY_UPPER = 4;
-    private static final int HAS_LETTER = 8;
-    private static final int REWRITTEN = 16;
+    static final int BREAK_BEFORE = 1;
+    static final int ABBREVIATION = 2;
+    static final int ANY_UPPER = 4;
+    static final int HAS_LETTER = 8;
+    static final int REWRITTEN = 16;
     /** Whether the first character is upper-case, lower-case, or neither (a digit, say). */
-    private static final int FIRST_UPPER = 32;
-    private static final int FIRST_LOWER = 64;
+    static final int FIRST_UPPER = 32;
+    static final int FIRST_LOWER = 64;
     /** A possessive 's follows the word (and is not part of it). */
-    private static final int POSSESSIVE = 128;
+    static final int POSSESSIVE = 128;
 
     /**
+     * A word as the {@link Lexicon} makes it, once it has found the lexeme of its form.
+     *
      * @param start offset of the word in the article's text
+     * @param flags the word's {@link #flags flags}
+     * @param lexeme the form's entry in this thread's lexicon
+     */
+    Word(int start, int flags, Lexeme lexeme) {
+        this.start = start;
+        this.flags = (byte) flags;
+        this.lexeme = lexeme;
+    }
+
+    /**
+     * A word's flags, in one byte (the {@link Tokenizer} works them out while cutting the line, before
+     * the word is made):
+     *
      * @param breakBefore whether punctuation separates this word from the previous one (always true
      *     for the first word of a line): phrases and names never span such a gap
      * @param abbreviation whether the word is a dotted abbreviation of single letters ("A.I.", "U.S.")
@@ -40,12 +55,11 @@ final class Word {
      * @param rewritten whether a typographic joiner inside it (’, ‐) is normalised in {@link #text()}
      * @param possessive whether a possessive {@code 's} follows it
      */
-    Word(int start, boolean breakBefore, boolean abbreviation, boolean anyUpper, boolean firstUpper,
+    static int flags(boolean breakBefore, boolean abbreviation, boolean anyUpper, boolean firstUpper,
             boolean firstLower, boolean hasLetter, boolean rewritten, boolean possessive) {
-        this.start = start;
-        this.flags = (byte) ((breakBefore ? BREAK_BEFORE : 0) | (abbreviation ? ABBREVIATION : 0)
+        return (breakBefore ? BREAK_BEFORE : 0) | (abbreviation ? ABBREVIATION : 0)
                 | (anyUpper ? ANY_UPPER : 0) | (hasLetter ? HAS_LETTER : 0) | (rewritten ? REWRITTEN : 0)
-                | (firstUpper ? FIRST_UPPER : 0) | (firstLower ? FIRST_LOWER : 0) | (possessive ? POSSESSIVE : 0));
+                | (firstUpper ? FIRST_UPPER : 0) | (firstLower ? FIRST_LOWER : 0) | (possessive ? POSSESSIVE : 0);
     }
 
     private boolean flag(int flag) {
@@ -55,11 +69,6 @@ final class Word {
     /** What this thread's {@link Lexicon} knows of the word's form (looked up as the line was cut). */
     Lexeme lexeme() {
         return lexeme;
-    }
-
-    /** Sets the lexeme of the word's form: the {@link Lexicon} looks up each line's words as it is cut. */
-    void lookedUp(Lexeme l) {
-        lexeme = l;
     }
 
     /**
