@@ -60,21 +60,23 @@ public final class CompareExtraction {
         if (flags.rounds < 1) {
             fail("--rounds must be at least 1, was " + flags.rounds);
         }
-        List<String> extra = words(flags.jmhArgs);
+        List<String> extra = arguments(flags.jmhArgs);
+        Map<String, List<String>> variants = new LinkedHashMap<>(); // name -> JMH arguments
+        for (String variant : flags.variants) {
+            int colon = variant.indexOf(':');
+            if (colon <= 0) {
+                fail("--variant '" + variant + "' is not NAME:JVM_OPTIONS");
+            }
+            List<String> withOptions = new ArrayList<>(extra);
+            withOptions.addAll(List.of("-jvmArgsAppend", variant.substring(colon + 1).strip()));
+            variants.put(variant.substring(0, colon), withOptions);
+        }
         // Each build as it is, then under each variant's JVM options: one JMH fork of each per round.
         Map<String, Run> runs = new LinkedHashMap<>();
         for (String build : flags.builds) {
             Path classes = build.equals("work") ? workClasses() : compiled(build);
             runs.put(build, new Run(classes, extra));
-            for (String variant : flags.variants) {
-                int colon = variant.indexOf(':');
-                if (colon <= 0) {
-                    fail("--variant '" + variant + "' is not NAME:JVM_OPTIONS");
-                }
-                List<String> withOptions = new ArrayList<>(extra);
-                withOptions.addAll(List.of("-jvmArgsAppend", variant.substring(colon + 1).strip()));
-                runs.put(build + "/" + variant.substring(0, colon), new Run(classes, withOptions));
-            }
+            variants.forEach((name, jmhArgs) -> runs.put(build + "/" + name, new Run(classes, jmhArgs)));
         }
         Map<String, List<double[]>> results = new LinkedHashMap<>();
         Path json = Files.createTempFile("compare-extraction", ".json");
@@ -104,7 +106,7 @@ public final class CompareExtraction {
     /** A build's core classes and the JMH arguments its forks run with. */
     private record Run(Path classes, List<String> jmhArgs) {}
 
-    private static List<String> words(String args) {
+    private static List<String> arguments(String args) {
         return args.isBlank() ? List.of() : Arrays.asList(args.strip().split("\\s+"));
     }
 
