@@ -178,10 +178,19 @@ final class Lexicon {
      * only for words of more than twelve.
      */
     private static boolean sameText(char[] line, int start, int end, boolean rewritten, Lexeme l) {
-        if (rewritten) {
-            return Arrays.equals(text(line, start, end, true).toCharArray(), l.chars);
-        }
         int length = end - start;
+        if (rewritten) {
+            // Its text has each character normalised (one for one): compare those, without copying.
+            if (length != l.length) {
+                return false;
+            }
+            for (int k = 0; k < length; k++) {
+                if (Tokenizer.normalise(line[start + k]) != l.chars[k]) {
+                    return false;
+                }
+            }
+            return true;
+        }
         return length == l.length && pack(line, start, length) == l.head
                 && pack(line, start + 4, length - 4) == l.tail
                 && (length <= 8 || pack(line, start + 8, length - 8) == l.more

@@ -120,6 +120,17 @@ class TokenizerTest {
     }
 
     @Test
+    void shouldGiveAWordWithATypographicJoinerTheLexemeOfItsText() {
+        // "don’t" is "don't": one form, whichever spelling the lexicon met first.
+        List<Word> words = Tokenizer.words("don't don’t open–source open-source");
+        for (int i = 0; i < words.size(); i += 2) {
+            assertTrue(words.get(i).lexeme() == words.get(i + 1).lexeme(), words.get(i + 1).text());
+        }
+        List<Word> reversed = Tokenizer.words("it’ll it'll");
+        assertTrue(reversed.get(0).lexeme() == reversed.get(1).lexeme(), "it'll");
+    }
+
+    @Test
     void shouldCallAFormNameLikeFromItsCaseAsTheWordsOfItSpellIt() {
         // Entity finding reads "name-like" from the lexeme, worked out once per form from its text; it
         // must agree with the case the tokenizer saw in each word of that form.
